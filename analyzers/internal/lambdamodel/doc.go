@@ -1,0 +1,49 @@
+// Package lambdamodel finds the code of a package that runs inside a
+// function invocation and the code that runs during INIT, and combines
+// per-function summaries across packages.
+//
+// # Handlers
+//
+// A handler is the entry point that the platform calls once per
+// invocation. The model recognises:
+//
+//   - the function, method value or func literal passed to
+//     github.com/aws/aws-lambda-go/lambda Start, StartWithOptions,
+//     StartWithContext, StartHandlerFunc, NewHandler or
+//     NewHandlerWithOptions;
+//   - the Invoke method of a value passed to lambda.Start,
+//     StartHandler or StartHandlerWithContext;
+//   - the route handlers of a router in a package that serves it
+//     through an aws-lambda-go-api-proxy adapter (httpadapter,
+//     gorillamux, chiadapter, ginadapter, echoadapter, fiberadapter);
+//   - functions registered with functions-framework-go
+//     (functions.HTTP, functions.CloudEvent, funcframework.Register…);
+//   - the HTTP handlers of an Azure Functions custom handler, that is a
+//     package whose main reads FUNCTIONS_CUSTOMHANDLER_PORT;
+//   - any function whose doc comment contains a line
+//     //lambdalint:handler, for other frameworks.
+//
+// # INIT code
+//
+// INIT code is the package initializer (package-level variable
+// initializers and init functions) and the part of main that runs
+// before the call that starts serving. A func literal that is only
+// stored, such as the argument of sync.OnceValues, is not INIT code, and
+// a go statement does not block INIT.
+//
+// # Reachability and summaries
+//
+// Within a package the model builds SSA form and a call graph with
+// static calls, calls of closures and bound methods, func values passed
+// as arguments, go and defer statements, and interface calls resolved to
+// the implementations declared in this package and in the packages it
+// imports. Facts only flow from a package to its dependents, so a callee
+// cannot know whether a handler reaches it. Each check therefore
+// summarises, per function, the faults that a call of that function
+// causes, exports the summary as a fact, and reports in the package that
+// registers the handler, at the first call on the path, with the chain
+// of calls in the message and in the related positions.
+//
+// The standard library and the large SDKs are not analysed: each check
+// classifies calls into them from its own catalogue.
+package lambdamodel

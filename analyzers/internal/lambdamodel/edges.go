@@ -1,0 +1,246 @@
+package lambdamodel
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// edges returns the calls that fn makes.
+func (m *Model) edges(fn *ssa.Function) []Edge {
+	var out []Edge
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue // not a call
+			}
+			kind := Call
+			switch call.(type) {
+			case *ssa.Defer:
+				kind = Defer
+			case *ssa.Go:
+				kind = Go
+			}
+			pos := m.CallPos(call)
+			if !pos.IsValid() {
+				pos = FuncPos(fn)
+			}
+			for _, callee := range m.callees(call.Common()) {
+				callee.Kind, callee.Instr, callee.Pos = kind, call, pos
+				out = append(out, callee)
+			}
+			for _, arg := range call.Common().Args {
+				if f := funcValue(arg); f != nil {
+					out = append(out, Edge{Kind: FuncArg, Instr: call, Pos: pos, Local: f})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// callees resolves the target of a call.
+func (m *Model) callees(c *ssa.CallCommon) []Edge {
+	if c.IsInvoke() {
+		return m.invokeCallees(c.Method)
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		return []Edge{m.funcEdge(callee)}
+	}
+	// A dynamic call of a func value loaded from a package-level var.
+	if load, ok := c.Value.(*ssa.UnOp); ok {
+		if g, ok := load.X.(*ssa.Global); ok {
+			var out []Edge
+			for _, f := range m.globals[g] {
+				out = append(out, Edge{Local: f})
+			}
+			return out
+		}
+	}
+	// TODO: func values kept in struct fields, maps or parameters are
+	// not resolved, so calls through dispatch tables are missed.
+	return nil
+}
+
+// funcEdge returns the edge to a statically known callee.
+func (m *Model) funcEdge(callee *ssa.Function) Edge {
+	if callee.Blocks != nil {
+		return Edge{Local: callee}
+	}
+	origin := callee
+	if callee.Origin() != nil {
+		origin = callee.Origin()
+	}
+	if origin.Blocks != nil {
+		return Edge{Local: origin}
+	}
+	if obj, ok := origin.Object().(*types.Func); ok {
+		return Edge{Foreign: obj}
+	}
+	return Edge{}
+}
+
+// invokeCallees resolves an interface method call to the method itself,
+// which checks may recognise from their catalogues, and to its
+// implementations among the named types of this package and of the
+// packages it imports.
+func (m *Model) invokeCallees(method *types.Func) []Edge {
+	out := []Edge{{Foreign: method}}
+	for _, impl := range m.implementations(method) {
+		if impl.Pkg() == m.pass.Pkg {
+			if fn := m.Pkg.Prog.FuncValue(impl); fn != nil && fn.Blocks != nil {
+				out = append(out, Edge{Local: fn})
+				continue
+			}
+		}
+		out = append(out, Edge{Foreign: impl})
+	}
+	return out
+}
+
+// implementations returns the concrete methods that a call of the
+// interface method may reach. Interfaces of the standard library and of
+// catalogued modules are not resolved: their implementations are too
+// many to be useful, and checks recognise their methods directly.
+func (m *Model) implementations(method *types.Func) []*types.Func {
+	if impls, ok := m.impls[method]; ok {
+		return impls
+	}
+	var impls []*types.Func
+	recv := method.Signature().Recv()
+	iface, _ := recv.Type().Underlying().(*types.Interface)
+	if iface != nil && method.Pkg() != nil && !IsStd(method.Pkg().Path()) && !Catalogued(method.Pkg().Path()) {
+		for _, tn := range m.namedTypes() {
+			T := tn.Type()
+			var impl types.Type
+			switch {
+			case types.Implements(T, iface):
+				impl = T
+			case types.Implements(types.NewPointer(T), iface):
+				impl = types.NewPointer(T)
+			default:
+				continue // does not implement the interface
+			}
+			obj, _, _ := types.LookupFieldOrMethod(impl, false, method.Pkg(), method.Name())
+			if f, ok := obj.(*types.Func); ok {
+				impls = append(impls, f)
+			}
+		}
+	}
+	m.impls[method] = impls
+	return impls
+}
+
+// namedTypes lists the concrete, non-generic named types declared at
+// package level in this package and in the packages it imports,
+// directly or not, outside the standard library.
+func (m *Model) namedTypes() []*types.TypeName {
+	if m.named != nil {
+		return m.named
+	}
+	m.named = []*types.TypeName{}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if p != m.pass.Pkg && (IsStd(p.Path()) || Catalogued(p.Path())) {
+			return
+		}
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue // not a defined type
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+				continue // generic or abstract
+			}
+			m.named = append(m.named, tn)
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	visit(m.pass.Pkg)
+	return m.named
+}
+
+// findGlobalFuncs records the funcs stored in package-level vars, so
+// that a call through such a var reaches them. A func wrapped by
+// sync.OnceFunc, OnceValue or OnceValues counts as stored.
+func (m *Model) findGlobalFuncs() {
+	for _, fn := range m.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				store, ok := instr.(*ssa.Store)
+				if !ok {
+					continue // not a store
+				}
+				g, ok := store.Addr.(*ssa.Global)
+				if !ok {
+					continue // not a package-level var
+				}
+				val := store.Val
+				if call, ok := val.(*ssa.Call); ok && isOnceWrapper(call.Common()) {
+					val = call.Common().Args[0]
+				}
+				if f := funcValue(val); f != nil {
+					m.globals[g] = append(m.globals[g], f)
+				}
+			}
+		}
+	}
+}
+
+// isOnceWrapper reports whether c calls sync.OnceFunc, sync.OnceValue or
+// sync.OnceValues.
+func isOnceWrapper(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if callee.Origin() != nil {
+		callee = callee.Origin()
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
+		return false
+	}
+	switch obj.Name() {
+	case "OnceFunc", "OnceValue", "OnceValues":
+		return len(c.Args) == 1
+	}
+	return false
+}
+
+// funcValue returns the function with a body that v denotes, looking
+// through conversions: a named function, a func literal or a bound
+// method value.
+func funcValue(v ssa.Value) *ssa.Function {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Function:
+			if x.Blocks == nil {
+				return nil
+			}
+			return x
+		case *ssa.MakeClosure:
+			fn, _ := x.Fn.(*ssa.Function)
+			if fn == nil || fn.Blocks == nil {
+				return nil
+			}
+			return fn
+		default:
+			return nil
+		}
+	}
+}

@@ -1,0 +1,314 @@
+package lambdamodel
+
+import (
+	"go/ast"
+	"go/build"
+	"path/filepath"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the Model of a package. Checks require it and read
+// its result; it reports nothing itself.
+var Analyzer = &analysis.Analyzer{
+	Name:       "lambdamodel",
+	Doc:        "find handlers, INIT code and the call graph of a package for the lambdalint checks",
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+	ResultType: reflect.TypeFor[*Model](),
+	FactTypes:  []analysis.Fact{new(handlerFact)},
+	Run:        run,
+}
+
+// handlerFact marks a function that is a handler root in its own
+// package. Checks report the faults of such a function in that package,
+// so a dependent that registers the same function again does not report
+// them twice.
+type handlerFact struct {
+	Kind string // how the function was found to be a handler
+}
+
+func (*handlerFact) AFact() {}
+
+func (f *handlerFact) String() string { return "handler(" + f.Kind + ")" }
+
+// Model is the result of Analyzer for one package.
+type Model struct {
+	// Skip is true for packages of the standard library and of the
+	// modules that checks summarise from their catalogues. The other
+	// fields are then empty.
+	Skip bool
+
+	Pkg   *ssa.Package
+	Funcs []*ssa.Function // functions with bodies, in source order, closures included
+
+	// Edges are the calls made by each function in Funcs.
+	Edges map[*ssa.Function][]Edge
+
+	Handlers []Root // entry points of an invocation
+	Init     []Root // package initializer and main before serving
+
+	pass    *analysis.Pass
+	calls   map[token.Pos]*ast.CallExpr       // call syntax by the position of '('
+	globals map[*ssa.Global][]*ssa.Function // funcs stored in package-level vars
+	impls   map[*types.Func][]*types.Func   // cache for interface method resolution
+	named   []*types.TypeName               // candidate implementations, built lazily
+}
+
+// EdgeKind says how a caller reaches a callee.
+type EdgeKind int
+
+const (
+	Call    EdgeKind = iota // an ordinary call
+	Defer                   // a deferred call
+	Go                      // a go statement
+	FuncArg                 // a func value passed to a call, which may call it
+)
+
+// Edge is one call from a function of this package.
+type Edge struct {
+	Kind  EdgeKind
+	Instr ssa.CallInstruction // the call, or the call that receives the func value
+	Pos   token.Pos           // where to report a fault caused by the callee
+
+	// Exactly one of Local and Foreign is set. Local is a function with
+	// a body in this package (closures and wrappers included); Foreign
+	// is a function or method declared in another package, or an
+	// interface method whose implementations are unknown.
+	Local   *ssa.Function
+	Foreign *types.Func
+}
+
+// Root is an entry point: a handler, or INIT code.
+type Root struct {
+	Kind string    // "lambda.Start", "//lambdalint:handler", "init", "main", …
+	Pos  token.Pos // the registration, or the function itself
+
+	Local   *ssa.Function
+	Foreign *types.Func // a handler declared in another package
+
+	// Before, when set, limits Local to the instructions that can run
+	// before it: main up to the call that starts serving.
+	Before ssa.Instruction
+	prefix map[*ssa.BasicBlock]bool
+}
+
+// Includes reports whether instruction instr of r.Local runs as part of
+// the root.
+func (r *Root) Includes(instr ssa.Instruction) bool {
+	if r.Before == nil {
+		return true
+	}
+	b := instr.Block()
+	if b == r.Before.Block() {
+		for _, in := range b.Instrs {
+			if in == r.Before {
+				return false
+			}
+			if in == instr {
+				return true
+			}
+		}
+	}
+	return r.prefix[b]
+}
+
+// IsHandler reports whether fn was marked as a handler in its own
+// package, where its faults have been reported already.
+func IsHandler(pass *analysis.Pass, fn *types.Func) bool {
+	var f handlerFact
+	return pass.ImportObjectFact(fn, &f)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if Skipped(pass) {
+		return &Model{Skip: true}, nil // summarised by the checks' catalogues
+	}
+
+	m := &Model{
+		pass:    pass,
+		Edges:   make(map[*ssa.Function][]Edge),
+		globals: make(map[*ssa.Global][]*ssa.Function),
+		impls:   make(map[*types.Func][]*types.Func),
+	}
+	m.build(pass)
+	m.indexCalls()
+	m.findGlobalFuncs()
+	for _, fn := range m.Funcs {
+		m.Edges[fn] = m.edges(fn)
+	}
+
+	m.findHandlers()
+	m.findInit()
+	for _, h := range m.Handlers {
+		if h.Local != nil && h.Local.Object() != nil && h.Local.Pkg == m.Pkg {
+			pass.ExportObjectFact(h.Local.Object(), &handlerFact{Kind: h.Kind})
+		}
+	}
+	return m, nil
+}
+
+// catalogued lists module path prefixes that no check analyses: calls
+// into them are classified from the checks' catalogues, and the
+// frameworks among them only call handlers, which the model finds at
+// registration.
+var catalogued = []string{
+	"github.com/aws/aws-sdk-go-v2",
+	"github.com/aws/aws-sdk-go/",
+	"github.com/aws/smithy-go",
+	"github.com/aws/aws-lambda-go/",
+	"github.com/awslabs/aws-lambda-go-api-proxy/",
+	"github.com/GoogleCloudPlatform/functions-framework-go/",
+	"github.com/jackc/pgx/",
+	"github.com/jackc/pgconn",
+	"github.com/redis/go-redis/",
+	"go.mongodb.org/mongo-driver",
+	"google.golang.org/grpc",
+	"google.golang.org/protobuf",
+	"github.com/go-sql-driver/mysql",
+	"github.com/lib/pq",
+	"golang.org/x/",
+	"github.com/gin-gonic/gin",
+	"github.com/labstack/echo/",
+	"github.com/gofiber/fiber/",
+	"github.com/go-chi/chi",
+	"github.com/gorilla/mux",
+}
+
+// Skipped reports whether the package being analysed belongs to the
+// standard library or to a catalogued module.
+func Skipped(pass *analysis.Pass) bool {
+	if len(pass.Files) > 0 {
+		name := pass.Fset.File(pass.Files[0].Pos()).Name()
+		if strings.HasPrefix(name, goroot) {
+			return true // the standard library
+		}
+	}
+	return Catalogued(pass.Pkg.Path())
+}
+
+// Catalogued reports whether the import path belongs to a catalogued
+// module.
+func Catalogued(path string) bool {
+	for _, prefix := range catalogued {
+		if strings.HasPrefix(path, prefix) || path == strings.TrimSuffix(prefix, "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// IsStd reports whether an imported package belongs to the standard
+// library, judged by its path: the first element has no dot.
+func IsStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// goroot is where the standard library's sources are, with a trailing
+// separator.
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// build creates the SSA form of the package being analysed.
+func (m *Model) build(pass *analysis.Pass) {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	prog.SetNoReturn(cfgs.NoReturn)
+	for _, imp := range pass.Pkg.Imports() {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	m.Pkg = prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	m.Pkg.Build()
+
+	seen := make(map[*ssa.Function]bool)
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] || fn.Blocks == nil {
+			return
+		}
+		seen[fn] = true
+		m.Funcs = append(m.Funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	add(m.Pkg.Func("init"))
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue // not a function
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue // no type information
+			}
+			if fd.Name.Name == "init" && fd.Recv == nil {
+				continue // init#N, reached from the package initializer
+			}
+			add(prog.FuncValue(obj))
+		}
+	}
+	// init#N functions have no object; take them from the members.
+	for _, mem := range m.Pkg.Members {
+		if fn, ok := mem.(*ssa.Function); ok {
+			add(fn)
+		}
+	}
+	// Wrappers (bound methods, thunks, promoted methods) are created
+	// while building; pick up those that the functions above refer to.
+	for i := 0; i < len(m.Funcs); i++ {
+		for _, b := range m.Funcs[i].Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					if fn, ok := (*op).(*ssa.Function); ok && fn.Synthetic != "" {
+						add(fn)
+					}
+				}
+			}
+		}
+	}
+}
+
+// indexCalls records the syntax of every call, so that reports can
+// start where the call expression starts: SSA places a call at its '('.
+func (m *Model) indexCalls() {
+	m.calls = make(map[token.Pos]*ast.CallExpr)
+	for _, f := range m.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				m.calls[call.Lparen] = call
+			}
+			return true
+		})
+	}
+}
+
+// CallExpr returns the syntax of a call instruction, or nil.
+func (m *Model) CallExpr(instr ssa.CallInstruction) *ast.CallExpr {
+	return m.calls[instr.Common().Pos()]
+}
+
+// CallPos returns where a call instruction starts in the source.
+func (m *Model) CallPos(instr ssa.CallInstruction) token.Pos {
+	if call := m.CallExpr(instr); call != nil {
+		return call.Pos()
+	}
+	return instr.Pos()
+}
+
+// FuncPos returns the position that names fn in reports.
+func FuncPos(fn *ssa.Function) token.Pos {
+	if fn.Pos().IsValid() {
+		return fn.Pos()
+	}
+	if fn.Parent() != nil {
+		return FuncPos(fn.Parent())
+	}
+	return token.NoPos
+}

@@ -1,0 +1,377 @@
+package lambdamodel
+
+import (
+	"cmp"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxFaults bounds the faults kept in one function's summary, so that
+// facts stay small on large call graphs. The faults with the shortest
+// chains are kept.
+const maxFaults = 8
+
+// Position is a source position that can be stored in a fact.
+type Position struct {
+	File      string
+	Line, Col int
+}
+
+func (p Position) String() string {
+	return p.File + ":" + itoa(p.Line) + ":" + itoa(p.Col)
+}
+
+// Step is one call on the way from a summarised function to a fault.
+type Step struct {
+	Callee string   // the function called, qualified by its package name
+	Pos    Position // the call
+}
+
+// Fault is a finding of a check, as seen from a function that leads to
+// it. Its fields are exported so that facts holding it can be encoded.
+type Fault struct {
+	Message string   // what goes wrong at Site, without the chain
+	Site    Position // where it goes wrong
+	Chain   []Step   // the calls from the summarised function to Site
+}
+
+// Summary is what a call of a function causes, for one check. Checks
+// embed it in their fact types.
+type Summary struct {
+	Faults []Fault
+}
+
+func (s *Summary) String() string {
+	var b strings.Builder
+	for i, f := range s.Faults {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Message)
+		if len(f.Chain) > 0 {
+			b.WriteString(" (via " + chainNames(f.Chain) + ")")
+		}
+	}
+	return b.String()
+}
+
+// LocalFault is a fault that an instruction of this package causes by
+// itself.
+type LocalFault struct {
+	Instr    ssa.Instruction // the instruction, to place it inside or outside INIT
+	Pos, End token.Pos
+	Message  string
+	Fixes    []analysis.SuggestedFix
+}
+
+// Check is how one analyzer plugs into the model.
+type Check struct {
+	Pass  *analysis.Pass
+	Model *Model
+
+	// Local returns the faults that the instructions of fn cause by
+	// themselves, calls into the standard library and catalogued
+	// modules included.
+	Local func(fn *ssa.Function) []LocalFault
+
+	// Imported returns the summary of a function declared in another
+	// package, usually from a fact, or nil.
+	Imported func(fn *types.Func) []Fault
+
+	// Follow reports whether faults reach a caller through edges of
+	// the kind.
+	Follow func(EdgeKind) bool
+
+	// Export stores the summary of a function of this package as a
+	// fact.
+	Export func(fn *types.Func, faults []Fault)
+
+	// Roots are the entry points whose faults this package reports.
+	// Summaries do not pass through them, so that a dependent calling
+	// a function that registers a handler does not report the
+	// handler's faults a second time.
+	Roots []Root
+
+	local map[*ssa.Function][]LocalFault
+	files map[string]*token.File
+}
+
+// localFaults returns the memoised result of c.Local.
+func (c *Check) localFaults(fn *ssa.Function) []LocalFault {
+	if c.local == nil {
+		c.local = make(map[*ssa.Function][]LocalFault)
+	}
+	lf, ok := c.local[fn]
+	if !ok {
+		lf = c.Local(fn)
+		c.local[fn] = lf
+	}
+	return lf
+}
+
+// imported returns the faults that a call of a foreign function causes,
+// nothing for a handler whose faults its own package reports.
+func (c *Check) imported(fn *types.Func) []Fault {
+	if fn == nil || IsHandler(c.Pass, fn) {
+		return nil
+	}
+	return c.Imported(fn)
+}
+
+// Summarise computes the summary of every function of the package and
+// exports those of the functions other packages can call.
+func (c *Check) Summarise() {
+	m := c.Model
+	isRoot := make(map[*ssa.Function]bool)
+	for _, r := range c.Roots {
+		isRoot[r.Local] = true
+	}
+	sums := make(map[*ssa.Function][]Fault)
+	for _, fn := range m.Funcs {
+		for _, lf := range c.localFaults(fn) {
+			sums[fn] = append(sums[fn], Fault{Message: lf.Message, Site: c.position(lf.Pos)})
+		}
+		for _, e := range m.Edges[fn] {
+			if e.Foreign != nil && c.Follow(e.Kind) {
+				for _, f := range c.imported(e.Foreign) {
+					sums[fn] = append(sums[fn], c.extend(f, e.Foreign, e.Pos))
+				}
+			}
+		}
+		sums[fn] = normalise(sums[fn])
+	}
+
+	// Propagate along local edges until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range m.Funcs {
+			faults := sums[fn]
+			for _, e := range m.Edges[fn] {
+				if e.Local == nil || !c.Follow(e.Kind) || isRoot[e.Local] {
+					continue // not a local call that carries faults
+				}
+				for _, f := range sums[e.Local] {
+					faults = append(faults, c.extendLocal(f, e.Local, e.Pos))
+				}
+			}
+			faults = normalise(faults)
+			if !slices.EqualFunc(faults, sums[fn], equalFault) {
+				sums[fn] = faults
+				changed = true
+			}
+		}
+	}
+
+	for _, fn := range m.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Synthetic != "" || fn.Parent() != nil || len(sums[fn]) == 0 {
+			continue // not callable from another package, or nothing to say
+		}
+		c.Export(obj, sums[fn])
+	}
+}
+
+// Report reports the faults reachable from the roots: local faults where
+// they happen, faults in other packages at the first call on the path.
+func (c *Check) Report(roots []Root) {
+	reported := make(map[string]bool)
+	report := func(d analysis.Diagnostic) {
+		key := c.Pass.Fset.Position(d.Pos).String() + "\x00" + d.Message
+		if reported[key] {
+			return
+		}
+		reported[key] = true
+		c.Pass.Report(d)
+	}
+
+	for i := range roots {
+		root := &roots[i]
+		if root.Foreign != nil {
+			for _, f := range c.imported(root.Foreign) {
+				report(c.diagnostic(c.extend(f, root.Foreign, root.Pos), root.Pos))
+			}
+			continue
+		}
+		c.reportFrom(root, report)
+	}
+}
+
+// reportFrom walks the local call graph from root and reports what it
+// reaches.
+func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
+	type visit struct {
+		fn   *ssa.Function
+		path []analysis.RelatedInformation
+	}
+	start := []analysis.RelatedInformation{{Pos: root.Pos, Message: "reached from " + root.Kind + " " + c.name(root.Local)}}
+	seen := map[*ssa.Function]bool{root.Local: true}
+	queue := []visit{{root.Local, start}}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		inRoot := v.fn == root.Local
+		for _, lf := range c.localFaults(v.fn) {
+			if inRoot && !root.Includes(lf.Instr) {
+				continue // after INIT ends
+			}
+			d := analysis.Diagnostic{Pos: lf.Pos, End: lf.End, Message: lf.Message, SuggestedFixes: lf.Fixes}
+			d.Related = v.path
+			report(d)
+		}
+		for _, e := range c.Model.Edges[v.fn] {
+			if !c.Follow(e.Kind) || inRoot && !root.Includes(e.Instr) {
+				continue // not followed, or after INIT ends
+			}
+			if e.Local != nil {
+				if !seen[e.Local] {
+					seen[e.Local] = true
+					path := append(slices.Clip(v.path), analysis.RelatedInformation{Pos: e.Pos, Message: "calls " + c.name(e.Local)})
+					queue = append(queue, visit{e.Local, path})
+				}
+				continue
+			}
+			for _, f := range c.imported(e.Foreign) {
+				report(c.diagnostic(c.extend(f, e.Foreign, e.Pos), e.Pos))
+			}
+		}
+	}
+}
+
+// diagnostic turns a fault that a call at pos leads to into a report at
+// pos, with each step of the chain as related information.
+func (c *Check) diagnostic(f Fault, pos token.Pos) analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: pos, Message: f.Message + " (via " + chainNames(f.Chain) + ")"}
+	for i, s := range f.Chain {
+		if i == 0 {
+			continue // the reported call itself
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(s.Pos), Message: "calls " + s.Callee})
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(f.Site), Message: f.Message})
+	return d
+}
+
+// extend prepends the call of a foreign function at pos to f's chain.
+func (c *Check) extend(f Fault, callee *types.Func, pos token.Pos) Fault {
+	return prepend(f, Step{Callee: QualifiedName(callee), Pos: c.position(pos)})
+}
+
+// extendLocal prepends the call of a function of this package.
+func (c *Check) extendLocal(f Fault, callee *ssa.Function, pos token.Pos) Fault {
+	return prepend(f, Step{Callee: c.Pass.Pkg.Name() + "." + c.name(callee), Pos: c.position(pos)})
+}
+
+func prepend(f Fault, s Step) Fault {
+	f.Chain = append([]Step{s}, f.Chain...)
+	return f
+}
+
+// name returns how fn is named in messages of this package: like a
+// stack trace does, without the package.
+func (c *Check) name(fn *ssa.Function) string {
+	if fn == nil {
+		return "?"
+	}
+	if fn.Parent() != nil {
+		for i, anon := range fn.Parent().AnonFuncs {
+			if anon == fn {
+				return c.name(fn.Parent()) + ".func" + itoa(i+1)
+			}
+		}
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		if fn.Synthetic != "" && strings.HasSuffix(fn.Name(), "$bound") {
+			return funcName(obj)
+		}
+		if fn.Synthetic == "" {
+			return funcName(obj)
+		}
+	}
+	return strings.TrimSuffix(fn.Name(), "$bound")
+}
+
+// QualifiedName names a function for messages outside its package:
+// pkg.Func or pkg.Type.Method.
+func QualifiedName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + funcName(fn)
+}
+
+// funcName names a function without its package: Func or Type.Method.
+func funcName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Name()
+	}
+	T := recv.Type()
+	if p, ok := T.(*types.Pointer); ok {
+		T = p.Elem()
+	}
+	if n, ok := T.(*types.Named); ok {
+		return n.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// position converts a position of this package for storing in a fact.
+func (c *Check) position(pos token.Pos) Position {
+	p := c.Pass.Fset.Position(pos)
+	return Position{File: p.Filename, Line: p.Line, Col: p.Column}
+}
+
+func chainNames(chain []Step) string {
+	names := make([]string, len(chain))
+	for i, s := range chain {
+		names[i] = s.Callee
+	}
+	return strings.Join(names, " → ")
+}
+
+// normalise removes duplicate faults, keeping the shortest chain, sorts
+// them and keeps at most maxFaults.
+func normalise(faults []Fault) []Fault {
+	if len(faults) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(faults, func(a, b Fault) int {
+		return cmp.Or(
+			cmp.Compare(a.Message, b.Message),
+			comparePos(a.Site, b.Site),
+			cmp.Compare(len(a.Chain), len(b.Chain)),
+			cmp.Compare(chainNames(a.Chain), chainNames(b.Chain)),
+		)
+	})
+	out := faults[:0:0]
+	for _, f := range faults {
+		if n := len(out); n > 0 && out[n-1].Message == f.Message && out[n-1].Site == f.Site {
+			continue // a longer way to the same fault
+		}
+		out = append(out, f)
+	}
+	if len(out) > maxFaults {
+		slices.SortStableFunc(out, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
+		out = out[:maxFaults]
+		slices.SortStableFunc(out, func(a, b Fault) int {
+			return cmp.Or(cmp.Compare(a.Message, b.Message), comparePos(a.Site, b.Site))
+		})
+	}
+	return out
+}
+
+func comparePos(a, b Position) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+}
+
+func equalFault(a, b Fault) bool {
+	return a.Message == b.Message && a.Site == b.Site && slices.Equal(a.Chain, b.Chain)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,102 @@
+package notimeout
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
+)
+
+// checkContextSource reports a context that does not derive from the
+// handler's: context.Background, context.TODO and context.WithoutCancel,
+// unless the result is bounded on the spot.
+func (c *checker) checkContextSource(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) (lambdamodel.LocalFault, bool) {
+	if !isFunc(callee, "context", "Background", "TODO", "WithoutCancel") {
+		return lambdamodel.LocalFault{}, false
+	}
+	value, ok := call.(*ssa.Call)
+	if !ok || boundedOnTheSpot(value) {
+		return lambdamodel.LocalFault{}, false // go/defer of it has no result, or it gets a deadline at once
+	}
+	if callee.Name() == "WithoutCancel" {
+		return c.fault(call, "context.WithoutCancel drops the handler's deadline, so calls made with it keep running until the invocation times out"), true
+	}
+	msg := "context." + callee.Name() + "() drops the handler's deadline, so calls made with it keep running until the invocation times out"
+	return c.fault(call, msg, c.fixContextSource(fn, call)...), true
+}
+
+// boundedOnTheSpot reports whether every use of ctx is as the parent of
+// context.WithTimeout or context.WithDeadline, which bound it.
+func boundedOnTheSpot(ctx *ssa.Call) bool {
+	refs := ctx.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, ref := range *refs {
+		call, ok := ref.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		callee := calleeOf(call.Common())
+		if callee == nil || !isFunc(callee, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause") {
+			return false
+		}
+		if args := call.Common().Args; len(args) == 0 || args[0] != ssa.Value(ctx) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkGlobalContextArg reports a call given a context that comes from
+// a package-level variable, which carries no invocation's deadline.
+func (c *checker) checkGlobalContextArg(call ssa.CallInstruction, callee *types.Func) (lambdamodel.LocalFault, bool) {
+	if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" {
+		return lambdamodel.LocalFault{}, false // deriving a context is not a call that waits
+	}
+	for _, arg := range call.Common().Args {
+		if !isContext(arg.Type()) {
+			continue
+		}
+		g := globalRoot(arg, 0)
+		if g == nil {
+			continue
+		}
+		name := "the call"
+		if callee != nil {
+			name = lambdamodel.QualifiedName(callee)
+		}
+		return c.fault(call, name+" gets package-level context "+g.Name()+" instead of the handler's, so it can keep running until the invocation times out"), true
+	}
+	return lambdamodel.LocalFault{}, false
+}
+
+// globalRoot returns the package-level variable that a context value is
+// loaded from, looking through the context.With functions.
+func globalRoot(v ssa.Value, depth int) *ssa.Global {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op.String() == "*" {
+			return g
+		}
+	case *ssa.Extract:
+		return globalRoot(x.Tuple, depth+1)
+	case *ssa.Call:
+		callee := calleeOf(x.Common())
+		if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" && len(x.Common().Args) > 0 &&
+			callee.Name() != "WithTimeout" && callee.Name() != "WithDeadline" {
+			return globalRoot(x.Common().Args[0], depth+1)
+		}
+	}
+	return nil
+}
+
+// isContext reports whether T is context.Context.
+func isContext(T types.Type) bool {
+	n, ok := types.Unalias(T).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}

@@ -1,0 +1,182 @@
+package notimeout
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
+	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:      "notimeout",
+	Doc:       analysisutil.MustExtractDoc(doc, "notimeout"),
+	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/notimeout",
+	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
+	FactTypes: []analysis.Fact{new(summaryFact)},
+	Run:       run,
+}
+
+// summaryFact lists the calls without a deadline that a call of the
+// function makes, directly or through its callees.
+type summaryFact struct {
+	lambdamodel.Summary
+}
+
+func (*summaryFact) AFact() {}
+
+func (f *summaryFact) String() string { return "notimeout(" + f.Summary.String() + ")" }
+
+func run(pass *analysis.Pass) (any, error) {
+	model := pass.ResultOf[lambdamodel.Analyzer].(*lambdamodel.Model)
+	if model.Skip {
+		return nil, nil // the standard library and catalogued modules are summarised below
+	}
+
+	c := &checker{
+		pass:    pass,
+		model:   model,
+		clients: make(map[ssa.Value]bound),
+	}
+
+	check := &lambdamodel.Check{
+		Pass:     pass,
+		Model:    model,
+		Local:    c.localFaults,
+		Imported: c.imported,
+		Follow:   func(lambdamodel.EdgeKind) bool { return true }, // goroutines and func values run in the invocation too
+		Export:   c.export,
+		Roots:    model.Handlers,
+	}
+	check.Summarise()
+	check.Report(model.Handlers)
+	return nil, nil
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	model   *lambdamodel.Model
+	clients map[ssa.Value]bound         // memoised clientBound results
+}
+
+func (c *checker) imported(fn *types.Func) []lambdamodel.Fault {
+	var f summaryFact
+	if !c.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	return f.Faults
+}
+
+func (c *checker) export(fn *types.Func, faults []lambdamodel.Fault) {
+	c.pass.ExportObjectFact(fn, &summaryFact{lambdamodel.Summary{Faults: faults}})
+}
+
+// localFaults returns the calls of fn that lose the deadline.
+func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
+	var out []lambdamodel.LocalFault
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue // not a call
+			}
+			if f, ok := c.checkCall(fn, call); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// checkCall classifies one call.
+func (c *checker) checkCall(fn *ssa.Function, call ssa.CallInstruction) (lambdamodel.LocalFault, bool) {
+	common := call.Common()
+	callee := calleeOf(common)
+	if callee != nil {
+		if f, ok := c.checkContextSource(fn, call, callee); ok {
+			return f, true
+		}
+		if f, ok := c.checkAPI(fn, call, callee); ok {
+			return f, true
+		}
+	}
+	return c.checkGlobalContextArg(call, callee)
+}
+
+// fault builds a local fault at the call expression of instr.
+func (c *checker) fault(instr ssa.CallInstruction, msg string, fixes ...analysis.SuggestedFix) lambdamodel.LocalFault {
+	f := lambdamodel.LocalFault{Instr: instr, Pos: instr.Pos(), Message: msg, Fixes: fixes}
+	if call := c.callExpr(instr); call != nil {
+		f.Pos, f.End = call.Pos(), call.End()
+	}
+	return f
+}
+
+// callExpr returns the syntax of a call instruction, or nil.
+func (c *checker) callExpr(instr ssa.CallInstruction) *ast.CallExpr {
+	return c.model.CallExpr(instr)
+}
+
+// calleeOf returns the function or interface method that c calls, if
+// it is known; generic instances are mapped to their origin.
+func calleeOf(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// isFunc reports whether fn is the package-level function path.name.
+func isFunc(fn *types.Func, path string, names ...string) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != path || fn.Signature().Recv() != nil {
+		return false
+	}
+	for _, name := range names {
+		if fn.Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// isMethod reports whether fn is a method named name of path.typeName
+// or of a pointer to it.
+func isMethod(fn *types.Func, path, typeName string, names ...string) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != path {
+		return false
+	}
+	if n := namedOf(recv.Type()); n == nil || n.Obj().Name() != typeName {
+		return false
+	}
+	for _, name := range names {
+		if fn.Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOf returns the named type of T or of *T.
+func namedOf(T types.Type) *types.Named {
+	if p, ok := T.(*types.Pointer); ok {
+		T = p.Elem()
+	}
+	n, _ := types.Unalias(T).(*types.Named)
+	return n
+}
