@@ -47,17 +47,33 @@ func (c *checker) checkAPI(fn *ssa.Function, call ssa.CallInstruction, callee *t
 		return c.fault(call, "net."+callee.Name()+" has no context, so a slow DNS server can"+later), true
 
 	case isSQLWithoutContext(callee):
-		recv := namedOf(callee.Signature().Recv().Type()).Obj().Name()
-		return c.fault(call, "(*sql."+recv+")."+callee.Name()+" takes no context, so a slow database can"+later+" (use "+callee.Name()+"Context)",
-			c.fixContextTwin(fn, call, callee.Name()+"Context")...), true
+		twin := sqlTwin(callee.Name())
+		return c.fault(call, apiName(callee)+" takes no context, so a slow database can"+later+" (use "+twin+")",
+			c.fixContextTwin(fn, call, twin)...), true
 
 	case isAWSv1WithoutContext(callee):
-		recv := namedOf(callee.Signature().Recv().Type()).Obj()
-		name := recv.Pkg().Name() + "." + recv.Name()
-		return c.fault(call, name+"."+callee.Name()+" takes no context, so a slow AWS call can"+later+" (use "+callee.Name()+"WithContext)",
+		return c.fault(call, apiName(callee)+" takes no context, so a slow AWS call can"+later+" (use "+callee.Name()+"WithContext)",
 			c.fixContextTwin(fn, call, callee.Name()+"WithContext")...), true
 	}
 	return lambdamodel.LocalFault{}, false
+}
+
+// apiName names a function as its package's documentation does:
+// http.Get, (*sql.DB).Query, s3iface.S3API.GetObject.
+func apiName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil {
+		return lambdamodel.QualifiedName(fn)
+	}
+	n := namedOf(recv.Type())
+	if n == nil {
+		return fn.Name()
+	}
+	name := n.Obj().Pkg().Name() + "." + n.Obj().Name()
+	if _, ptr := recv.Type().(*types.Pointer); ptr {
+		name = "(*" + name + ")"
+	}
+	return name + "." + fn.Name()
 }
 
 // receiver returns the receiver argument of a method call.
@@ -80,7 +96,15 @@ func isSQLWithoutContext(fn *types.Func) bool {
 	default:
 		return false
 	}
-	return hasMethod(recv.Type(), fn.Name()+"Context")
+	return hasMethod(recv.Type(), sqlTwin(fn.Name()))
+}
+
+// sqlTwin returns the name of the context form of a database/sql method.
+func sqlTwin(name string) string {
+	if name == "Begin" {
+		return "BeginTx"
+	}
+	return name + "Context"
 }
 
 // isAWSv1WithoutContext reports whether fn is an operation of an AWS SDK

@@ -65,7 +65,7 @@ func (c *checker) checkGlobalContextArg(call ssa.CallInstruction, callee *types.
 		}
 		name := "the call"
 		if callee != nil {
-			name = lambdamodel.QualifiedName(callee)
+			name = apiName(callee)
 		}
 		return c.fault(call, name+" gets package-level context "+g.Name()+" instead of the handler's, so it can keep running until the invocation times out"), true
 	}

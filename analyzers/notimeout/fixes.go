@@ -19,7 +19,7 @@ func (c *checker) fixContextSource(fn *ssa.Function, call ssa.CallInstruction) [
 	}
 	ctx := c.contextInScope(expr.Pos())
 	if ctx == nil || c.assignsTo(expr, ctx) {
-		return nil // no ctx to use, or "ctx = context.Background()", which the fix would turn into a no-op
+		return nil // no ctx to use, or an assignment to ctx itself
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Replace with " + ctx.Name(),
@@ -65,7 +65,10 @@ func (c *checker) fixContextTwin(fn *ssa.Function, call ssa.CallInstruction, twi
 		return nil
 	}
 	arg := ctx.Name()
-	if len(expr.Args) > 0 {
+	switch {
+	case twin == "BeginTx":
+		arg += ", nil" // the default transaction options, as Begin uses
+	case len(expr.Args) > 0:
 		arg += ", "
 	}
 	return []analysis.SuggestedFix{{
@@ -123,7 +126,7 @@ func (c *checker) lookup(file *ast.File, name string, pos token.Pos) types.Objec
 }
 
 // assignsTo reports whether expr is the right-hand side of an assignment
-// to v.
+// to a variable named like v.
 func (c *checker) assignsTo(expr ast.Expr, v *types.Var) bool {
 	file := c.fileOf(expr.Pos())
 	path, _ := astutil.PathEnclosingInterval(file, expr.Pos(), expr.End())
@@ -133,8 +136,8 @@ func (c *checker) assignsTo(expr ast.Expr, v *types.Var) bool {
 			continue
 		}
 		for _, lhs := range assign.Lhs {
-			if id, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(id) == types.Object(v) {
-				return true
+			if id, ok := lhs.(*ast.Ident); ok && id.Name == v.Name() {
+				return true // "ctx = ctx" is a no-op and "ctx := ctx" reads as a mistake
 			}
 		}
 		return false

@@ -65,15 +65,15 @@ func (m *Model) callees(c *ssa.CallCommon) []Edge {
 
 // funcEdge returns the edge to a statically known callee.
 func (m *Model) funcEdge(callee *ssa.Function) Edge {
-	if callee.Blocks != nil {
-		return Edge{Local: callee}
-	}
 	origin := callee
 	if callee.Origin() != nil {
-		origin = callee.Origin()
+		origin = callee.Origin() // an instance of a generic function
 	}
 	if origin.Blocks != nil {
 		return Edge{Local: origin}
+	}
+	if callee.Blocks != nil {
+		return Edge{Local: callee}
 	}
 	if obj, ok := origin.Object().(*types.Func); ok {
 		return Edge{Foreign: obj}

@@ -132,6 +132,11 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 			}
 		case *ssa.MakeClosure:
 			r.Local = funcValue(x)
+			if r.Local != nil && r.Local.Synthetic != "" {
+				if obj, ok := r.Local.Object().(*types.Func); ok && obj.Pkg() != nil && (IsStd(obj.Pkg().Path()) || Catalogued(obj.Pkg().Path())) {
+					r.Local = nil // a method of an adapter or of the runtime, which calls the real handlers
+				}
+			}
 		case *ssa.UnOp:
 			if g, ok := x.X.(*ssa.Global); ok && len(m.globals[g]) == 1 {
 				r.Local = m.globals[g][0]

@@ -18,7 +18,7 @@ func (m *Model) findInit() {
 	if m.Pkg.Pkg.Name() != "main" || main == nil || main.Blocks == nil {
 		return
 	}
-	serve := servingCall(main)
+	serve := servingCall(main, m.isAzureCustomHandler())
 	if serve == nil {
 		return // not a function's main: nothing tells where INIT ends
 	}
@@ -28,16 +28,16 @@ func (m *Model) findInit() {
 }
 
 // servingCall returns the first call in main that hands control to the
-// platform: lambda.Start and its kin, funcframework.Start, or an HTTP
-// server's ListenAndServe or Serve.
-func servingCall(main *ssa.Function) ssa.Instruction {
+// platform: lambda.Start and its kin, funcframework.Start, or, in an
+// Azure custom handler, an HTTP server's ListenAndServe or Serve.
+func servingCall(main *ssa.Function, azure bool) ssa.Instruction {
 	for _, b := range main.DomPreorder() {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue // not a call
 			}
-			if fn := staticFunc(call.Common()); fn != nil && isServing(fn) {
+			if fn := staticFunc(call.Common()); fn != nil && isServing(fn, azure) {
 				return instr
 			}
 		}
@@ -47,7 +47,7 @@ func servingCall(main *ssa.Function) ssa.Instruction {
 
 // isServing reports whether fn starts serving invocations and does not
 // return while the environment lives.
-func isServing(fn *types.Func) bool {
+func isServing(fn *types.Func, azure bool) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
@@ -57,7 +57,7 @@ func isServing(fn *types.Func) bool {
 		return strings.HasPrefix(name, "Start")
 	case path == gcfFramework:
 		return strings.HasPrefix(name, "Start")
-	case path == "net/http":
+	case path == "net/http" && azure:
 		return name == "ListenAndServe" || name == "ListenAndServeTLS" || name == "Serve" || name == "ServeTLS"
 	}
 	return false

@@ -312,3 +312,32 @@ func FuncPos(fn *ssa.Function) token.Pos {
 	}
 	return token.NoPos
 }
+
+// Reach returns the functions of this package that the roots reach
+// through edges that follow accepts, the roots included, in the order
+// found.
+func (m *Model) Reach(roots []Root, follow func(EdgeKind) bool) []*ssa.Function {
+	var out []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	for i := range roots {
+		r := &roots[i]
+		if r.Local == nil || seen[r.Local] {
+			continue
+		}
+		seen[r.Local] = true
+		queue := []*ssa.Function{r.Local}
+		for len(queue) > 0 {
+			fn := queue[0]
+			queue = queue[1:]
+			out = append(out, fn)
+			for _, e := range m.Edges[fn] {
+				if e.Local == nil || seen[e.Local] || !follow(e.Kind) || fn == r.Local && !r.Includes(e.Instr) {
+					continue
+				}
+				seen[e.Local] = true
+				queue = append(queue, e.Local)
+			}
+		}
+	}
+	return out
+}

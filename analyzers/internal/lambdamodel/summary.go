@@ -17,6 +17,10 @@ import (
 // chains are kept.
 const maxFaults = 8
 
+// maxRounds bounds the propagation of summaries within a package. A
+// chain of calls deeper than this inside one package may lose faults.
+const maxRounds = 64
+
 // Position is a source position that can be stored in a fact.
 type Position struct {
 	File      string
@@ -147,11 +151,13 @@ func (c *Check) Summarise() {
 		sums[fn] = normalise(sums[fn])
 	}
 
-	// Propagate along local edges until nothing changes.
-	for changed := true; changed; {
+	// Propagate along local edges until nothing changes. Dropping
+	// faults beyond maxFaults can make the sets cycle on recursive call
+	// graphs, so the rounds are bounded too.
+	for round, changed := 0, true; changed && round < maxRounds; round++ {
 		changed = false
 		for _, fn := range m.Funcs {
-			faults := sums[fn]
+			faults := slices.Clone(sums[fn])
 			for _, e := range m.Edges[fn] {
 				if e.Local == nil || !c.Follow(e.Kind) || isRoot[e.Local] {
 					continue // not a local call that carries faults
@@ -168,9 +174,12 @@ func (c *Check) Summarise() {
 		}
 	}
 
+	if c.Pass.Pkg.Name() == "main" {
+		return // no other package imports it
+	}
 	for _, fn := range m.Funcs {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Synthetic != "" || fn.Parent() != nil || len(sums[fn]) == 0 {
+		if !ok || fn.Synthetic != "" || fn.Parent() != nil || !obj.Exported() || len(sums[fn]) == 0 {
 			continue // not callable from another package, or nothing to say
 		}
 		c.Export(obj, sums[fn])
@@ -272,16 +281,18 @@ func prepend(f Fault, s Step) Fault {
 	return f
 }
 
-// name returns how fn is named in messages of this package: like a
+func (c *Check) name(fn *ssa.Function) string { return Name(fn) }
+
+// Name returns how fn is named in messages of its own package: as a
 // stack trace does, without the package.
-func (c *Check) name(fn *ssa.Function) string {
+func Name(fn *ssa.Function) string {
 	if fn == nil {
 		return "?"
 	}
 	if fn.Parent() != nil {
 		for i, anon := range fn.Parent().AnonFuncs {
 			if anon == fn {
-				return c.name(fn.Parent()) + ".func" + itoa(i+1)
+				return Name(fn.Parent()) + ".func" + itoa(i+1)
 			}
 		}
 	}

@@ -1,0 +1,30 @@
+package notimeout_test
+
+import (
+	"os"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/testutil"
+	"github.com/lambdalint/lambdalint/analyzers/notimeout"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(testutil.MainWithModules(m.Run, "testdata"))
+}
+
+func TestNotimeout(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), notimeout.Analyzer,
+		"./background", "./outbound", "./sqlcalls", "./goroutine", "./initonly",
+		"./chain/...", "./adapter", "./gcf", "./awsv1", "./globalctx", "./netcalls",
+		"./generic", "./annotated", "./good")
+}
+
+func TestLimitations(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), notimeout.Analyzer, "./limitations/...")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), notimeout.Analyzer, "./fixes")
+}
