@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass    *analysis.Pass
 	model   *lambdamodel.Model
-	clients map[ssa.Value]bound         // memoised clientBound results
+	clients map[ssa.Value]bound // memoised clientBound results
 }
 
 func (c *checker) imported(fn *types.Func) []lambdamodel.Fault {

@@ -36,16 +36,16 @@ var lambdaStarts = map[string]int{
 // routerPkgs are the packages whose router methods register HTTP route
 // handlers.
 var routerPkgs = map[string]bool{
-	"net/http":                      true,
-	"github.com/gorilla/mux":        true,
-	"github.com/go-chi/chi/v5":      true,
-	"github.com/go-chi/chi":         true,
-	"github.com/gin-gonic/gin":      true,
-	"github.com/labstack/echo/v4":   true,
-	"github.com/gofiber/fiber/v2":   true,
-	"github.com/gofiber/fiber/v3":   true,
-	"github.com/labstack/echo/v5":   true,
-	"github.com/gorilla/mux/v2":     true,
+	"net/http":                    true,
+	"github.com/gorilla/mux":      true,
+	"github.com/go-chi/chi/v5":    true,
+	"github.com/go-chi/chi":       true,
+	"github.com/gin-gonic/gin":    true,
+	"github.com/labstack/echo/v4": true,
+	"github.com/gofiber/fiber/v2": true,
+	"github.com/gofiber/fiber/v3": true,
+	"github.com/labstack/echo/v5": true,
+	"github.com/gorilla/mux/v2":   true,
 }
 
 // findHandlers fills m.Handlers.

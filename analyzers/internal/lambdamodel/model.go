@@ -3,9 +3,9 @@ package lambdamodel
 import (
 	"go/ast"
 	"go/build"
-	"path/filepath"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -54,7 +54,7 @@ type Model struct {
 	Init     []Root // package initializer and main before serving
 
 	pass    *analysis.Pass
-	calls   map[token.Pos]*ast.CallExpr       // call syntax by the position of '('
+	calls   map[token.Pos]*ast.CallExpr     // call syntax by the position of '('
 	globals map[*ssa.Global][]*ssa.Function // funcs stored in package-level vars
 	impls   map[*types.Func][]*types.Func   // cache for interface method resolution
 	named   []*types.TypeName               // candidate implementations, built lazily

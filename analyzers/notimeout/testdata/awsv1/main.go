@@ -12,9 +12,9 @@ import (
 )
 
 var (
-	sess          = session.Must(session.NewSession())
-	svc           = s3.New(sess)
-	api s3iface.S3API = svc
+	sess               = session.Must(session.NewSession())
+	svc                = s3.New(sess)
+	api  s3iface.S3API = svc
 )
 
 func handler(ctx context.Context, key string) error {

@@ -25,7 +25,7 @@ func main() { // want "init code: main"
 	mux.Handle("/health", health{})   // want "handler route health.ServeHTTP"
 
 	r := chi.NewRouter()
-	r.Get("/items", items) // want "handler route items"
+	r.Get("/items", items)                                          // want "handler route items"
 	r.Post("/items", func(w http.ResponseWriter, r *http.Request) { // want "handler route main.func1" "handler code: main.func1"
 	})
 
