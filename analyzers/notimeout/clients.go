@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// bound says whether an *http.Client gives up on its own.
+// bound is whether an *http.Client gives up on its own.
 type bound int
 
 const (
@@ -16,7 +16,7 @@ const (
 	bounded                   // Timeout is set
 )
 
-// clientBound tells whether the *http.Client value v has a Timeout: from
+// clientBound returns whether the *http.Client value v has a Timeout: from
 // the composite literal that built it, or from every value stored in the
 // package-level variable or struct field it was loaded from.
 func (c *checker) clientBound(v ssa.Value) bound {

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/lambdalint/lambdalint/analyzers/internal/testutil"
+	"github.com/lambdalint/lambdalint/internal/testutil"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
 )
 

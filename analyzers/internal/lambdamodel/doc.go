@@ -33,11 +33,11 @@
 //
 // # Reachability and summaries
 //
-// Within a package the model builds SSA form and a call graph with
-// static calls, calls of closures and bound methods, func values passed
-// as arguments, go and defer statements, and interface calls resolved to
-// the implementations declared in this package and in the packages it
-// imports. Facts only flow from a package to its dependents, so a callee
+// Within a package the model builds SSA form and a call graph. Its
+// edges are static calls, calls of closures and bound methods, func
+// values passed as arguments, and go and defer statements. Interface
+// calls go to the implementations declared in this package and in the
+// packages it imports. Facts only flow from a package to its dependents, so a callee
 // cannot know whether a handler reaches it. Each check therefore
 // summarises, per function, the faults that a call of that function
 // causes, exports the summary as a fact, and reports in the package that

@@ -20,7 +20,7 @@ func (m *Model) findInit() {
 	}
 	serve := servingCall(main, m.isAzureCustomHandler())
 	if serve == nil {
-		return // not a function's main: nothing tells where INIT ends
+		return // not a function's main, so no call marks the end of INIT
 	}
 	r := Root{Kind: "main", Pos: FuncPos(main), Local: main, Before: serve}
 	r.prefix = blocksBefore(serve.Block())

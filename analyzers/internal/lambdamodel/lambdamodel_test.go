@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
-	"github.com/lambdalint/lambdalint/analyzers/internal/testutil"
+	"github.com/lambdalint/lambdalint/internal/testutil"
 )
 
 func TestMain(m *testing.M) {

@@ -60,7 +60,7 @@ type Model struct {
 	named   []*types.TypeName               // candidate implementations, built lazily
 }
 
-// EdgeKind says how a caller reaches a callee.
+// EdgeKind is how a caller reaches a callee.
 type EdgeKind int
 
 const (

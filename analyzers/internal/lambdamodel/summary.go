@@ -240,7 +240,10 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 			if e.Local != nil {
 				if !seen[e.Local] {
 					seen[e.Local] = true
-					path := append(slices.Clip(v.path), analysis.RelatedInformation{Pos: e.Pos, Message: "calls " + c.name(e.Local)})
+					path := v.path
+					if v.fn.Synthetic == "" {
+						path = append(slices.Clip(v.path), analysis.RelatedInformation{Pos: e.Pos, Message: "calls " + c.name(e.Local)})
+					}
 					queue = append(queue, visit{e.Local, path})
 				}
 				continue

@@ -1,0 +1,258 @@
+package main_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lambdalint/lambdalint/internal/testutil"
+)
+
+// bin is the lambdalint binary that TestMain builds.
+var bin string
+
+// example is the bundled example module.
+var example = filepath.Join("..", "..", "testdata", "example")
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "lambdalint-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	bin = filepath.Join(dir, "lambdalint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build failed: %v\n%s", err, out)
+		return 1
+	}
+	return testutil.MainWithModules(m.Run, example)
+}
+
+// lambdalint runs the binary in dir and returns its standard output,
+// standard error and exit status.
+func lambdalint(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	return command(t, dir, bin, args...)
+}
+
+func command(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	default:
+		t.Fatalf("running %s failed: %v", name, err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// marker is a line of the example that a check must report.
+var marker = regexp.MustCompile(`// lambdalint: (\w+)`)
+
+// expectedFindings returns "file:line check" for every marker of a
+// registered check in the example module.
+func expectedFindings(t *testing.T, checks []string) []string {
+	t.Helper()
+	var want []string
+	err := filepath.WalkDir(example, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(example, path)
+		sc := bufio.NewScanner(f)
+		for line := 1; sc.Scan(); line++ {
+			if m := marker.FindStringSubmatch(sc.Text()); m != nil && slices.Contains(checks, m[1]) {
+				want = append(want, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), line, m[1]))
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(want)
+	return want
+}
+
+// jsonFindings parses the -json output of the driver into
+// "file:line check" entries relative to dir.
+func jsonFindings(t *testing.T, dir, out string) []string {
+	t.Helper()
+	type diagnostic struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	absDir, _ := filepath.Abs(dir)
+	var got []string
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("invalid -json output: %v\n%s", err, out)
+		}
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var diags []diagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					t.Fatalf("%s: %s reported an error: %s", pkg, analyzer, raw)
+				}
+				for _, d := range diags {
+					file, line := splitPosn(d.Posn)
+					rel, err := filepath.Rel(absDir, file)
+					if err != nil {
+						rel = file
+					}
+					got = append(got, fmt.Sprintf("%s:%s %s", filepath.ToSlash(rel), line, analyzer))
+				}
+			}
+		}
+	}
+	slices.Sort(got)
+	return slices.Compact(got)
+}
+
+// splitPosn splits "file:line:col" into the file and the line.
+func splitPosn(posn string) (file, line string) {
+	parts := strings.Split(posn, ":")
+	if len(parts) < 3 {
+		return posn, ""
+	}
+	return strings.Join(parts[:len(parts)-2], ":"), parts[len(parts)-2]
+}
+
+var checks = []string{"notimeout"}
+
+func TestExampleFindings(t *testing.T) {
+	out, stderr, code := lambdalint(t, example, "-json", "./...")
+	if code != 0 {
+		t.Fatalf("lambdalint -json exited with %d; stderr:\n%s", code, stderr)
+	}
+	got := jsonFindings(t, example, out)
+	want := expectedFindings(t, checks)
+	if len(want) == 0 {
+		t.Fatal("the example has no markers for the registered checks")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings differ from the example's markers\ngot:\n  %s\nwant:\n  %s",
+			strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestExitStatusFindings(t *testing.T) {
+	_, stderr, code := lambdalint(t, example, "./...")
+	if code != 3 {
+		t.Errorf("exit status on findings = %d, want 3", code)
+	}
+	if !strings.Contains(stderr, "context.Background() drops the handler's deadline") {
+		t.Errorf("text output lacks the Background finding:\n%s", stderr)
+	}
+}
+
+func TestExitStatusClean(t *testing.T) {
+	_, stderr, code := lambdalint(t, example, "./internal/...")
+	if code != 0 {
+		t.Errorf("exit status on clean packages = %d, want 0; stderr:\n%s", code, stderr)
+	}
+}
+
+func TestDisableAnalyzer(t *testing.T) {
+	_, stderr, code := lambdalint(t, example, "-notimeout=false", "./...")
+	if code != 0 || stderr != "" {
+		t.Errorf("-notimeout=false: exit status %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestTypeError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.test/broken\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "broken.go"), "package broken\n\nfunc f() int { return \"x\" }\n")
+
+	_, stderr, code := lambdalint(t, dir, "./...")
+	if code != 1 {
+		t.Errorf("exit status on a type error = %d, want 1", code)
+	}
+	if !strings.Contains(stderr, "broken.go:3:23: cannot use") {
+		t.Errorf("stderr does not show the type error:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "package example.test/broken was not analysed because it does not type-check") {
+		t.Errorf("stderr does not name the package:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "failed prerequisites") || strings.Contains(stderr, "panic") {
+		t.Errorf("stderr has driver noise or a panic:\n%s", stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, stderr, code := lambdalint(t, ".", "help", "notimeout")
+	text := out + stderr
+	if code != 0 {
+		t.Errorf("help exited with %d", code)
+	}
+	if !strings.Contains(text, "notimeout: report outbound calls in handler code") {
+		t.Errorf("help notimeout lacks the summary line:\n%s", text)
+	}
+	if !strings.Contains(text, "Suggested fixes replace context.Background()") {
+		t.Errorf("help notimeout lacks the body of the documentation:\n%s", text)
+	}
+}
+
+// TestVetTool runs lambdalint under go vet, which encodes the facts
+// between packages with gob: the cross-package findings prove that
+// the fact types can be encoded.
+func TestVetTool(t *testing.T) {
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := command(t, example, "go", "vet", "-vettool="+abs, "./...")
+	if code == 0 {
+		t.Fatalf("go vet found nothing in the example; stderr:\n%s", stderr)
+	}
+	for _, want := range []string{
+		"cmd/orders-api/main.go:172:15: http.Get has no context",
+		"(via rates.Fetch)",
+		"cmd/orders-api/main.go:179:27: (*sql.DB).Query takes no context",
+		"cmd/receipts/main.go:183:15: (*http.Client).Do sends a request built by http.NewRequest",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("go vet output lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "gob") || strings.Contains(stderr, "panic") {
+		t.Errorf("go vet failed to encode facts:\n%s", stderr)
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
