@@ -87,10 +87,17 @@ func (c *checker) globalBound(g *ssa.Global) bound {
 // fieldBound judges a struct field holding an *http.Client by every
 // value this package stores in that field.
 func (c *checker) fieldBound(fa *ssa.FieldAddr) bound {
-	st := fa.X.Type().Underlying().(*types.Pointer).Elem()
+	st := pointerElem(fa.X.Type())
+	if st == nil {
+		return unknownBound // a field reached through a type parameter
+	}
 	stored := c.storedValues(func(addr ssa.Value) bool {
 		other, ok := addr.(*ssa.FieldAddr)
-		return ok && other.Field == fa.Field && types.Identical(other.X.Type().Underlying().(*types.Pointer).Elem(), st)
+		if !ok || other.Field != fa.Field {
+			return false
+		}
+		elem := pointerElem(other.X.Type())
+		return elem != nil && types.Identical(elem, st)
 	})
 	// TODO: a field filled in another package is judged only by the
 	// stores this package makes.
@@ -139,20 +146,33 @@ func (c *checker) timeoutStored(addr ssa.Value) bound {
 
 // isHTTPClient reports whether T is *http.Client.
 func isHTTPClient(T types.Type) bool {
-	p, ok := T.Underlying().(*types.Pointer)
-	if !ok {
+	elem := pointerElem(T)
+	if elem == nil {
 		return false
 	}
-	n := namedOf(p.Elem())
+	n := namedOf(elem)
 	return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Client"
 }
 
 func fieldName(fa *ssa.FieldAddr) string {
-	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	if !ok {
+	elem := pointerElem(fa.X.Type())
+	if elem == nil {
+		return ""
+	}
+	st, ok := elem.Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
 		return ""
 	}
 	return st.Field(fa.Field).Name()
+}
+
+// pointerElem returns the element type of a pointer type, or nil for a
+// type parameter or any other type.
+func pointerElem(T types.Type) types.Type {
+	if p, ok := T.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return nil
 }
 
 func isZeroConst(v ssa.Value) bool {

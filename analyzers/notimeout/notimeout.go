@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/notimeout",
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
-	Run:       run,
+	Run:       analysisutil.Guard("notimeout", run),
 }
 
 // summaryFact lists the calls without a deadline that a call of the

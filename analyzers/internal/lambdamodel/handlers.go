@@ -93,8 +93,10 @@ func (m *Model) findHandlers() {
 					servesRoutes = true
 				case routerPkgs[path]:
 					for i, arg := range args {
-						if r := m.handlerRoot("route", arg, m.argPos(call, i)); r.Local != nil || r.Foreign != nil {
-							routes = append(routes, r)
+						for _, v := range variadicElems(arg) {
+							if r := m.handlerRoot("route", v, m.argPos(call, i)); r.Local != nil || r.Foreign != nil {
+								routes = append(routes, r)
+							}
 						}
 					}
 				}
@@ -144,6 +146,33 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 		}
 		return r
 	}
+}
+
+// variadicElems returns the values stored in the slice that SSA builds
+// for the variadic arguments of a call (gin and fiber take route
+// handlers that way), or v itself for any other argument.
+func variadicElems(v ssa.Value) []ssa.Value {
+	slice, ok := v.(*ssa.Slice)
+	if !ok {
+		return []ssa.Value{v}
+	}
+	alloc, ok := slice.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		idx, ok := ref.(*ssa.IndexAddr)
+		if !ok || idx.Referrers() == nil {
+			continue // not an element of the array
+		}
+		for _, r := range *idx.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(idx) {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
 }
 
 // argPos returns the position of argument i of a call, counting the

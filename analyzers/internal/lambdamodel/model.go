@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 )
 
 // Analyzer computes the Model of a package. Checks require it and read
@@ -22,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(handlerFact)},
-	Run:        run,
+	Run:        analysisutil.Guard("lambdamodel", run),
 }
 
 // handlerFact marks a function that is a handler root in its own
