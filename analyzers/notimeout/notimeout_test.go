@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/lambdalint/lambdalint/internal/testutil"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
+	"github.com/lambdalint/lambdalint/internal/testutil"
 )
 
 func TestMain(m *testing.M) {
