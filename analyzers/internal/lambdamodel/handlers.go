@@ -143,6 +143,15 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 			if g, ok := x.X.(*ssa.Global); ok && len(m.globals[g]) == 1 {
 				r.Local = m.globals[g][0]
 			}
+		case *ssa.Call:
+			// A handler built by a function of this package, such as
+			// lambda.Start(newHandler(deps)): the func it returns.
+			// TODO: a factory declared in another package is not
+			// resolved, so the handler it returns is missed.
+			if ret := m.returnedFunc(x.Common(), 0); ret != nil {
+				v = ret
+				continue
+			}
 		}
 		return r
 	}
@@ -189,6 +198,35 @@ func (m *Model) argPos(call ssa.CallInstruction, i int) token.Pos {
 		return expr.Args[i].Pos()
 	}
 	return expr.Pos()
+}
+
+// returnedFunc returns the func value that a call of a function of this
+// package returns, when every return statement returns the same kind of
+// value: a func literal, a function or a method value.
+func (m *Model) returnedFunc(c *ssa.CallCommon, depth int) ssa.Value {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Blocks == nil || depth > 3 {
+		return nil
+	}
+	var found ssa.Value
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue // not a return, or nothing returned
+		}
+		v := ret.Results[0]
+		if call, ok := v.(*ssa.Call); ok {
+			v = m.returnedFunc(call.Common(), depth+1)
+		}
+		if v == nil || funcValue(v) == nil {
+			continue // nil on an error path, or not a func
+		}
+		if found != nil && funcValue(found) != funcValue(v) {
+			return nil // several different handlers
+		}
+		found = v
+	}
+	return found
 }
 
 // methodRoot resolves a handler given as a value of type T: its Invoke

@@ -58,5 +58,5 @@ func reportRoots(pass *analysis.Pass) (any, error) {
 func TestModel(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roots,
 		"./start", "./method", "./invoke", "./variants", "./annotated", "./gcf",
-		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...")
+		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...", "./factory")
 }

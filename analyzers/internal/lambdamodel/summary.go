@@ -202,9 +202,7 @@ func (c *Check) Report(roots []Root) {
 	for i := range roots {
 		root := &roots[i]
 		if root.Foreign != nil {
-			for _, f := range c.imported(root.Foreign) {
-				report(c.diagnostic(c.extend(f, root.Foreign, root.Pos), root.Pos))
-			}
+			c.reportCall(root.Foreign, root.Pos, report)
 			continue
 		}
 		c.reportFrom(root, report)
@@ -248,17 +246,51 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 				}
 				continue
 			}
-			for _, f := range c.imported(e.Foreign) {
-				report(c.diagnostic(c.extend(f, e.Foreign, e.Pos), e.Pos))
-			}
+			c.reportCall(e.Foreign, e.Pos, report)
 		}
 	}
 }
 
+// reportCall reports the faults that a call of a foreign function at
+// pos leads to. Faults with the same message become one diagnostic that
+// names the shortest chain and counts the others, whose sites are
+// listed as related information.
+func (c *Check) reportCall(callee *types.Func, pos token.Pos, report func(analysis.Diagnostic)) {
+	faults := c.imported(callee)
+	for len(faults) > 0 {
+		n := 1
+		for n < len(faults) && faults[n].Message == faults[0].Message {
+			n++
+		}
+		group := faults[:n]
+		faults = faults[n:]
+
+		best := slices.MinFunc(group, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
+		d := c.diagnostic(c.extend(best, callee, pos), pos, len(group)-1)
+		for _, f := range group {
+			if f.Site != best.Site {
+				f = c.extend(f, callee, pos)
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(f.Site), Message: "also reached via " + chainNames(f.Chain)})
+			}
+		}
+		report(d)
+	}
+}
+
 // diagnostic turns a fault that a call at pos leads to into a report at
-// pos, with each step of the chain as related information.
-func (c *Check) diagnostic(f Fault, pos token.Pos) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: pos, Message: f.Message + " (via " + chainNames(f.Chain) + ")"}
+// pos, with each step of the chain as related information. others is
+// the number of other sites with the same fault behind the call.
+func (c *Check) diagnostic(f Fault, pos token.Pos, others int) analysis.Diagnostic {
+	via := " (via " + chainNames(f.Chain)
+	switch others {
+	case 0:
+		via += ")"
+	case 1:
+		via += ", and 1 more call like it)"
+	default:
+		via += ", and " + itoa(others) + " more calls like it)"
+	}
+	d := analysis.Diagnostic{Pos: pos, Message: f.Message + via}
 	for i, s := range f.Chain {
 		if i == 0 {
 			continue // the reported call itself
