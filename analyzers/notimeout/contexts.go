@@ -16,8 +16,8 @@ func (c *checker) checkContextSource(fn *ssa.Function, call ssa.CallInstruction,
 		return lambdamodel.LocalFault{}, false
 	}
 	value, ok := call.(*ssa.Call)
-	if !ok || boundedOnTheSpot(value) {
-		return lambdamodel.LocalFault{}, false // go/defer of it has no result, or it gets a deadline at once
+	if !ok || boundedOnTheSpot(value) || onlyConfigured(value) {
+		return lambdamodel.LocalFault{}, false // no result, a deadline at once, or no call that waits on it
 	}
 	if callee.Name() == "WithoutCancel" {
 		return c.fault(call, "context.WithoutCancel drops the handler's deadline, so calls made with it keep running until the invocation times out"), true
@@ -43,6 +43,29 @@ func boundedOnTheSpot(ctx *ssa.Call) bool {
 			return false
 		}
 		if args := call.Common().Args; len(args) == 0 || args[0] != ssa.Value(ctx) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyConfigured reports whether every use of ctx is an argument of a
+// call that makes no network round trip with it: config.LoadDefaultConfig
+// of the AWS SDK for Go v2 reads the environment and files on Lambda,
+// and its credentials are fetched later with the context of each
+// operation.
+func onlyConfigured(ctx *ssa.Call) bool {
+	refs := ctx.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, ref := range *refs {
+		call, ok := ref.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		callee := calleeOf(call.Common())
+		if callee == nil || !isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig") {
 			return false
 		}
 	}

@@ -41,8 +41,10 @@
 //
 // Not reported: code reachable only from INIT (main before lambda.Start,
 // init functions, package-level initializers), contexts derived from the
-// handler's ctx or from r.Context() of an adapter's request, and clients
-// with a Timeout.
+// handler's ctx or from r.Context() of an adapter's request, clients with
+// a Timeout, and context.Background() given only to
+// config.LoadDefaultConfig of the AWS SDK for Go v2, which makes no
+// network call with it.
 //
 // Fix: pass the handler's ctx, or one derived from it:
 //

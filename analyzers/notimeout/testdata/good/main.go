@@ -42,6 +42,9 @@ func newService(ctx context.Context) (*service, error) {
 func (s *service) handle(ctx context.Context, e events.SQSEvent) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
+	if _, err := reload(); err != nil {
+		return err
+	}
 	for _, m := range e.Records {
 		if _, err := s.s3.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("b"), Key: aws.String(m.MessageId)}); err != nil {
 			return err
@@ -65,6 +68,12 @@ func (s *service) handle(ctx context.Context, e events.SQSEvent) error {
 		resp.Body.Close()
 	}
 	return nil
+}
+
+// reload builds a fresh configuration in the handler; LoadDefaultConfig
+// makes no network call with its context.
+func reload() (aws.Config, error) {
+	return config.LoadDefaultConfig(context.Background())
 }
 
 // shutdown runs after the handler, with a deliberately fresh context.

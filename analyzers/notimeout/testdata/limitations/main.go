@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 
+	"example.test/notimeout/limitations/factory"
 	"example.test/notimeout/limitations/routes"
 )
 
@@ -56,4 +57,8 @@ func main() {
 	// above is known to be handler code.
 	h := pick()
 	lambda.Start(h)
+	lambda.Start(factory.New("https://d.example.invalid/"))
+	lambda.Start(func(ctx context.Context, v string) error {
+		return createName(nil, v)
+	})
 }
