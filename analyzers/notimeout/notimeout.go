@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	check.Summarise()
 	check.Report(model.Handlers)
+	check.ReportServed()
 	return nil, nil
 }
 
@@ -66,16 +67,16 @@ type checker struct {
 	clients map[ssa.Value]bound // memoised clientBound results
 }
 
-func (c *checker) imported(fn *types.Func) []lambdamodel.Fault {
+func (c *checker) imported(fn *types.Func) *lambdamodel.Summary {
 	var f summaryFact
 	if !c.pass.ImportObjectFact(fn, &f) {
 		return nil
 	}
-	return f.Faults
+	return &f.Summary
 }
 
-func (c *checker) export(fn *types.Func, faults []lambdamodel.Fault) {
-	c.pass.ExportObjectFact(fn, &summaryFact{lambdamodel.Summary{Faults: faults}})
+func (c *checker) export(fn *types.Func, sum *lambdamodel.Summary) {
+	c.pass.ExportObjectFact(fn, &summaryFact{*sum})
 }
 
 // localFaults returns the calls of fn that lose the deadline.

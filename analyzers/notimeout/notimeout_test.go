@@ -18,7 +18,7 @@ func TestNotimeout(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), notimeout.Analyzer,
 		"./background", "./outbound", "./sqlcalls", "./goroutine", "./initonly",
 		"./chain/...", "./adapter", "./gcf", "./awsv1", "./globalctx", "./netcalls",
-		"./generic", "./annotated", "./good")
+		"./generic", "./annotated", "./good", "./served/...")
 }
 
 func TestLimitations(t *testing.T) {

@@ -11,6 +11,14 @@ func (m *Model) edges(fn *ssa.Function) []Edge {
 	var out []Edge
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if ret, ok := instr.(*ssa.Return); ok {
+				for _, v := range ret.Results {
+					if f := funcValue(v); f != nil {
+						out = append(out, Edge{Kind: HandOut, Pos: ret.Pos(), Local: f})
+					}
+				}
+				continue
+			}
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue // not a call
@@ -30,14 +38,30 @@ func (m *Model) edges(fn *ssa.Function) []Edge {
 				callee.Kind, callee.Instr, callee.Pos = kind, call, pos
 				out = append(out, callee)
 			}
+			argKind := FuncArg
+			if isRouteRegistration(call.Common()) {
+				argKind = HandOut // a route runs when the router is served
+			}
 			for _, arg := range call.Common().Args {
-				if f := funcValue(arg); f != nil {
-					out = append(out, Edge{Kind: FuncArg, Instr: call, Pos: pos, Local: f})
+				for _, v := range variadicElems(arg) {
+					if f := funcValue(v); f != nil {
+						out = append(out, Edge{Kind: argKind, Instr: call, Pos: pos, Local: f})
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// isRouteRegistration reports whether c calls a method of a router
+// package, which stores the func values it is given as routes.
+func isRouteRegistration(c *ssa.CallCommon) bool {
+	fn := staticFunc(c)
+	if fn == nil || fn.Pkg() == nil || !routerPkgs[fn.Pkg().Path()] {
+		return false
+	}
+	return fn.Signature().Recv() != nil || fn.Name() == "Handle" || fn.Name() == "HandleFunc"
 }
 
 // callees resolves the target of a call.

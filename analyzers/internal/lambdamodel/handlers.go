@@ -84,6 +84,7 @@ func (m *Model) findHandlers() {
 				case path == lambdaPkg && isPkgFunc(callee):
 					if i, ok := lambdaStarts[name]; ok && i < len(args) {
 						add(m.handlerRoot("lambda."+name, args[i], m.argPos(call, i)))
+						m.Serves = true
 					}
 				case path == gcfFunctions || path == gcfFramework && strings.HasPrefix(name, "Register"):
 					for i, arg := range args {
@@ -107,6 +108,10 @@ func (m *Model) findHandlers() {
 		for _, r := range routes {
 			add(r)
 		}
+		m.Serves = true
+	}
+	if len(m.Handlers) > 0 {
+		m.Serves = true
 	}
 }
 

@@ -55,6 +55,11 @@ type Model struct {
 	Handlers []Root // entry points of an invocation
 	Init     []Root // package initializer and main before serving
 
+	// Serves is true when the package registers handlers or serves a
+	// router, so that what its INIT code builds and hands out runs in
+	// invocations.
+	Serves bool
+
 	pass    *analysis.Pass
 	calls   map[token.Pos]*ast.CallExpr     // call syntax by the position of '('
 	globals map[*ssa.Global][]*ssa.Function // funcs stored in package-level vars
@@ -70,6 +75,7 @@ const (
 	Defer                   // a deferred call
 	Go                      // a go statement
 	FuncArg                 // a func value passed to a call, which may call it
+	HandOut                 // a func returned, or registered as a route: it runs when served
 )
 
 // Edge is one call from a function of this package.
@@ -103,7 +109,7 @@ type Root struct {
 // Includes reports whether instruction instr of r.Local runs as part of
 // the root.
 func (r *Root) Includes(instr ssa.Instruction) bool {
-	if r.Before == nil {
+	if r.Before == nil || instr == nil {
 		return true
 	}
 	b := instr.Block()

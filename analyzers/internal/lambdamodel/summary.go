@@ -48,7 +48,12 @@ type Fault struct {
 // Summary is what a call of a function causes, for one check. Checks
 // embed it in their fact types.
 type Summary struct {
-	Faults []Fault
+	Faults []Fault // caused by the call itself
+
+	// Served are the faults of the code that the call hands out to run
+	// later: the funcs it returns and the routes it registers. They
+	// happen when a handler runs that code.
+	Served []Fault
 }
 
 func (s *Summary) String() string {
@@ -57,12 +62,23 @@ func (s *Summary) String() string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(f.Message)
-		if len(f.Chain) > 0 {
-			b.WriteString(" (via " + chainNames(f.Chain) + ")")
+		writeFault(&b, f)
+	}
+	for i, f := range s.Served {
+		if i > 0 || len(s.Faults) > 0 {
+			b.WriteString("; ")
 		}
+		b.WriteString("served: ")
+		writeFault(&b, f)
 	}
 	return b.String()
+}
+
+func writeFault(b *strings.Builder, f Fault) {
+	b.WriteString(f.Message)
+	if len(f.Chain) > 0 {
+		b.WriteString(" (via " + chainNames(f.Chain) + ")")
+	}
 }
 
 // LocalFault is a fault that an instruction of this package causes by
@@ -86,7 +102,7 @@ type Check struct {
 
 	// Imported returns the summary of a function declared in another
 	// package, usually from a fact, or nil.
-	Imported func(fn *types.Func) []Fault
+	Imported func(fn *types.Func) *Summary
 
 	// Follow reports whether faults reach a caller through edges of
 	// the kind.
@@ -94,7 +110,7 @@ type Check struct {
 
 	// Export stores the summary of a function of this package as a
 	// fact.
-	Export func(fn *types.Func, faults []Fault)
+	Export func(fn *types.Func, sum *Summary)
 
 	// Roots are the entry points whose faults this package reports.
 	// Summaries do not pass through them, so that a dependent calling
@@ -102,8 +118,11 @@ type Check struct {
 	// handler's faults a second time.
 	Roots []Root
 
-	local map[*ssa.Function][]LocalFault
-	files map[string]*token.File
+	reported map[string]bool // "position\x00message" of each diagnostic
+	local    map[*ssa.Function][]LocalFault
+	files    map[string]*token.File
+	faults   map[*ssa.Function][]Fault // Summary.Faults of each function
+	served   map[*ssa.Function][]Fault // Summary.Served of each function
 }
 
 // localFaults returns the memoised result of c.Local.
@@ -119,13 +138,16 @@ func (c *Check) localFaults(fn *ssa.Function) []LocalFault {
 	return lf
 }
 
-// imported returns the faults that a call of a foreign function causes,
-// nothing for a handler whose faults its own package reports.
-func (c *Check) imported(fn *types.Func) []Fault {
+// imported returns the summary of a foreign function, an empty one for
+// a handler whose faults its own package reports.
+func (c *Check) imported(fn *types.Func) *Summary {
 	if fn == nil || IsHandler(c.Pass, fn) {
-		return nil
+		return &Summary{}
 	}
-	return c.Imported(fn)
+	if sum := c.Imported(fn); sum != nil {
+		return sum
+	}
+	return &Summary{}
 }
 
 // Summarise computes the summary of every function of the package and
@@ -136,30 +158,68 @@ func (c *Check) Summarise() {
 	for _, r := range c.Roots {
 		isRoot[r.Local] = true
 	}
-	sums := make(map[*ssa.Function][]Fault)
+	calls := func(e Edge) bool { return e.Kind != HandOut && c.Follow(e.Kind) }
+
+	// Faults: what a call causes, through the calls it makes.
+	c.faults = make(map[*ssa.Function][]Fault)
 	for _, fn := range m.Funcs {
+		var faults []Fault
 		for _, lf := range c.localFaults(fn) {
-			sums[fn] = append(sums[fn], Fault{Message: lf.Message, Site: c.position(lf.Pos)})
+			faults = append(faults, Fault{Message: lf.Message, Site: c.position(lf.Pos)})
 		}
 		for _, e := range m.Edges[fn] {
-			if e.Foreign != nil && c.Follow(e.Kind) {
-				for _, f := range c.imported(e.Foreign) {
-					sums[fn] = append(sums[fn], c.extend(f, e.Foreign, e.Pos))
-				}
+			if e.Foreign != nil && calls(e) {
+				faults = append(faults, c.extendAll(c.imported(e.Foreign).Faults, e.Foreign, e.Pos)...)
 			}
 		}
-		sums[fn] = normalise(sums[fn])
+		c.faults[fn] = normalise(faults)
 	}
+	c.propagate(c.faults, func(e Edge) bool { return calls(e) && !isRoot[e.Local] })
 
-	// Propagate along local edges until nothing changes. Dropping
-	// faults beyond maxFaults can make the sets cycle on recursive call
-	// graphs, so the rounds are bounded too.
+	// Served: what the code that a call hands out causes when it runs.
+	c.served = make(map[*ssa.Function][]Fault)
+	for _, fn := range m.Funcs {
+		var served []Fault
+		for _, e := range m.Edges[fn] {
+			switch {
+			case e.Kind == HandOut && e.Local != nil && !isRoot[e.Local]:
+				for _, f := range c.faults[e.Local] {
+					served = append(served, c.extendLocal(f, e.Local, e.Pos))
+				}
+			case e.Foreign != nil && calls(e):
+				served = append(served, c.extendAll(c.imported(e.Foreign).Served, e.Foreign, e.Pos)...)
+			}
+		}
+		c.served[fn] = normalise(served)
+	}
+	c.propagate(c.served, func(e Edge) bool { return calls(e) && !isRoot[e.Local] })
+
+	if c.Pass.Pkg.Name() == "main" {
+		return // no other package imports it
+	}
+	for _, fn := range m.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Synthetic != "" || fn.Parent() != nil || !obj.Exported() {
+			continue // not callable from another package
+		}
+		if len(c.faults[fn]) > 0 || len(c.served[fn]) > 0 {
+			c.Export(obj, &Summary{Faults: c.faults[fn], Served: c.served[fn]})
+		}
+	}
+}
+
+// propagate adds to each function's faults in sums those of the local
+// callees it reaches through edges that follow accepts, until nothing
+// changes. Dropping faults beyond maxFaults can make the sets cycle on
+// recursive call graphs, so the rounds are bounded too.
+func (c *Check) propagate(sums map[*ssa.Function][]Fault, follow func(Edge) bool) {
+	m := c.Model
 	for round, changed := 0, true; changed && round < maxRounds; round++ {
 		changed = false
 		for _, fn := range m.Funcs {
 			faults := slices.Clone(sums[fn])
 			for _, e := range m.Edges[fn] {
-				if e.Local == nil || !c.Follow(e.Kind) || isRoot[e.Local] {
+				if e.Local == nil || !follow(e) {
 					continue // not a local call that carries faults
 				}
 				for _, f := range sums[e.Local] {
@@ -173,39 +233,44 @@ func (c *Check) Summarise() {
 			}
 		}
 	}
-
-	if c.Pass.Pkg.Name() == "main" {
-		return // no other package imports it
-	}
-	for _, fn := range m.Funcs {
-		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Synthetic != "" || fn.Parent() != nil || !obj.Exported() || len(sums[fn]) == 0 {
-			continue // not callable from another package, or nothing to say
-		}
-		c.Export(obj, sums[fn])
-	}
 }
 
 // Report reports the faults reachable from the roots: local faults where
 // they happen, faults in other packages at the first call on the path.
 func (c *Check) Report(roots []Root) {
-	reported := make(map[string]bool)
-	report := func(d analysis.Diagnostic) {
-		key := c.Pass.Fset.Position(d.Pos).String() + "\x00" + d.Message
-		if reported[key] {
-			return
-		}
-		reported[key] = true
-		c.Pass.Report(d)
-	}
+	report := c.reporter()
 
 	for i := range roots {
 		root := &roots[i]
 		if root.Foreign != nil {
-			c.reportCall(root.Foreign, root.Pos, report)
+			c.reportCall(root.Foreign, c.imported(root.Foreign).Faults, root.Pos, report)
 			continue
 		}
 		c.reportFrom(root, report)
+	}
+}
+
+// ReportServed reports, in a package that serves handlers, the faults of
+// the code that its INIT code obtains from other packages and hands to
+// the platform: a handler returned by a factory, or the routes of a
+// router built elsewhere. They are reported at the call in INIT code
+// that obtains that code.
+func (c *Check) ReportServed() {
+	m := c.Model
+	if !m.Serves {
+		return
+	}
+	blocking := func(k EdgeKind) bool { return k == Call || k == Defer }
+	for i := range m.Init {
+		root := &m.Init[i]
+		for _, fn := range m.Reach([]Root{*root}, blocking) {
+			for _, e := range m.Edges[fn] {
+				if e.Foreign == nil || !blocking(e.Kind) || fn == root.Local && !root.Includes(e.Instr) {
+					continue // not a call of another package during INIT
+				}
+				c.reportCall(e.Foreign, c.imported(e.Foreign).Served, e.Pos, c.reporter())
+			}
+		}
 	}
 }
 
@@ -236,6 +301,8 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 				continue // not followed, or after INIT ends
 			}
 			if e.Local != nil {
+				// Code handed out during an invocation, such as a
+				// router built per request, runs in that invocation.
 				if !seen[e.Local] {
 					seen[e.Local] = true
 					path := v.path
@@ -246,8 +313,24 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 				}
 				continue
 			}
-			c.reportCall(e.Foreign, e.Pos, report)
+			sum := c.imported(e.Foreign)
+			c.reportCall(e.Foreign, append(slices.Clip(sum.Faults), sum.Served...), e.Pos, report)
 		}
+	}
+}
+
+// reporter returns a function that reports a diagnostic once.
+func (c *Check) reporter() func(analysis.Diagnostic) {
+	if c.reported == nil {
+		c.reported = make(map[string]bool)
+	}
+	return func(d analysis.Diagnostic) {
+		key := c.Pass.Fset.Position(d.Pos).String() + "\x00" + d.Message
+		if c.reported[key] {
+			return
+		}
+		c.reported[key] = true
+		c.Pass.Report(d)
 	}
 }
 
@@ -255,8 +338,8 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 // pos leads to. Faults with the same message become one diagnostic that
 // names the shortest chain and counts the others, whose sites are
 // listed as related information.
-func (c *Check) reportCall(callee *types.Func, pos token.Pos, report func(analysis.Diagnostic)) {
-	faults := c.imported(callee)
+func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, report func(analysis.Diagnostic)) {
+	faults = normalise(faults)
 	for len(faults) > 0 {
 		n := 1
 		for n < len(faults) && faults[n].Message == faults[0].Message {
@@ -299,6 +382,16 @@ func (c *Check) diagnostic(f Fault, pos token.Pos, others int) analysis.Diagnost
 	}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(f.Site), Message: f.Message})
 	return d
+}
+
+// extendAll prepends the call of a foreign function at pos to the
+// chains of faults.
+func (c *Check) extendAll(faults []Fault, callee *types.Func, pos token.Pos) []Fault {
+	out := make([]Fault, len(faults))
+	for i, f := range faults {
+		out[i] = c.extend(f, callee, pos)
+	}
+	return out
 }
 
 // extend prepends the call of a foreign function at pos to f's chain.

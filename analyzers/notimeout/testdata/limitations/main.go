@@ -5,11 +5,9 @@ package main
 import (
 	"context"
 	"net/http"
+	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-
-	"example.test/notimeout/limitations/factory"
-	"example.test/notimeout/limitations/routes"
 )
 
 // newRequest builds a request without a context for its callers.
@@ -44,20 +42,21 @@ func handler(ctx context.Context, action string) error {
 	return actions[action]()
 }
 
+func dryRun(ctx context.Context, action string) error { return nil }
+
 // pick chooses a handler at run time.
 func pick() func(context.Context, string) error {
+	if os.Getenv("DRY_RUN") != "" {
+		return dryRun
+	}
 	return handler
 }
 
 func main() {
-	// Missed: routes registered by another package and served here are
-	// not known as handlers.
-	_ = routes.New()
 	// Missed: a handler chosen at run time is not resolved, so nothing
 	// above is known to be handler code.
 	h := pick()
 	lambda.Start(h)
-	lambda.Start(factory.New("https://d.example.invalid/"))
 	lambda.Start(func(ctx context.Context, v string) error {
 		return createName(nil, v)
 	})
