@@ -13,9 +13,13 @@
 //     NewHandlerWithOptions;
 //   - the Invoke method of a value passed to lambda.Start,
 //     StartHandler or StartHandlerWithContext;
+//   - the func given to a wrapper whose result is registered, as in
+//     lambda.Start(cfn.LambdaWrap(fn)), and the func returned by a
+//     factory of the same package, as in lambda.Start(newHandler(deps));
 //   - the route handlers of a router in a package that serves it
 //     through an aws-lambda-go-api-proxy adapter (httpadapter,
-//     gorillamux, chiadapter, ginadapter, echoadapter, fiberadapter);
+//     gorillamux, chiadapter, ginadapter, echoadapter, fiberadapter),
+//     lambdaurl.Start or algnhsa.ListenAndServe;
 //   - functions registered with functions-framework-go
 //     (functions.HTTP, functions.CloudEvent, funcframework.Register…);
 //   - the HTTP handlers of an Azure Functions custom handler, that is a
@@ -43,6 +47,11 @@
 // causes, exports the summary as a fact, and reports in the package that
 // registers the handler, at the first call on the path, with the chain
 // of calls in the message and in the related positions.
+//
+// A summary also lists the faults of the code that a function hands out:
+// the funcs it returns and the routes it registers. A package that serves
+// handlers reports those at the INIT call that obtains the code, so a
+// router or handler built by another package is covered too.
 //
 // The standard library and the large SDKs are not analysed: each check
 // classifies calls into them from its own catalogue.

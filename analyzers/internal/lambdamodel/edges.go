@@ -134,7 +134,7 @@ func (m *Model) implementations(method *types.Func) []*types.Func {
 	var impls []*types.Func
 	recv := method.Signature().Recv()
 	iface, _ := recv.Type().Underlying().(*types.Interface)
-	if iface != nil && method.Pkg() != nil && !IsStd(method.Pkg().Path()) && !Catalogued(method.Pkg().Path()) {
+	if iface != nil && method.Pkg() != nil && !m.external(method.Pkg()) {
 		for _, tn := range m.namedTypes() {
 			T := tn.Type()
 			var impl types.Type
@@ -171,7 +171,7 @@ func (m *Model) namedTypes() []*types.TypeName {
 			return
 		}
 		seen[p] = true
-		if p != m.pass.Pkg && (IsStd(p.Path()) || Catalogued(p.Path())) {
+		if p != m.pass.Pkg && m.external(p) {
 			return
 		}
 		scope := p.Scope()

@@ -12,6 +12,8 @@ import (
 
 const (
 	lambdaPkg      = "github.com/aws/aws-lambda-go/lambda"
+	lambdaURLPkg   = "github.com/aws/aws-lambda-go/lambdaurl"
+	algnhsaPkg     = "github.com/akrylysov/algnhsa"
 	proxyPrefix    = "github.com/awslabs/aws-lambda-go-api-proxy/"
 	gcfFunctions   = "github.com/GoogleCloudPlatform/functions-framework-go/functions"
 	gcfFramework   = "github.com/GoogleCloudPlatform/functions-framework-go/funcframework"
@@ -92,6 +94,10 @@ func (m *Model) findHandlers() {
 					}
 				case strings.HasPrefix(path, proxyPrefix) && isPkgFunc(callee) && strings.HasPrefix(name, "New"):
 					servesRoutes = true
+				case isHTTPServing(callee) && len(args) > 0:
+					// algnhsa and lambdaurl serve an http.Handler, usually a router.
+					servesRoutes = true
+					add(m.handlerRoot(shortPkg(path)+"."+name, args[0], m.argPos(call, 0)))
 				case routerPkgs[path]:
 					for i, arg := range args {
 						for _, v := range variadicElems(arg) {
@@ -140,7 +146,7 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 		case *ssa.MakeClosure:
 			r.Local = funcValue(x)
 			if r.Local != nil && r.Local.Synthetic != "" {
-				if obj, ok := r.Local.Object().(*types.Func); ok && obj.Pkg() != nil && (IsStd(obj.Pkg().Path()) || Catalogued(obj.Pkg().Path())) {
+				if obj, ok := r.Local.Object().(*types.Func); ok && obj.Pkg() != nil && m.external(obj.Pkg()) {
 					r.Local = nil // a method of an adapter or of the runtime, which calls the real handlers
 				}
 			}
@@ -151,11 +157,19 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 		case *ssa.Call:
 			// A handler built by a function of this package, such as
 			// lambda.Start(newHandler(deps)): the func it returns.
-			// TODO: a factory declared in another package is not
-			// resolved, so the handler it returns is missed.
 			if ret := m.returnedFunc(x.Common(), 0); ret != nil {
 				v = ret
 				continue
+			}
+			// A handler wrapped by middleware, such as
+			// lambda.Start(otellambda.InstrumentHandler(handler)): the
+			// func it is given. What a factory of another package
+			// returns is reported through its summary instead.
+			for _, arg := range x.Common().Args {
+				if f := funcValue(arg); f != nil {
+					r.Local = f
+					return r
+				}
 			}
 		}
 		return r
@@ -249,7 +263,7 @@ func (m *Model) methodRoot(r Root, T types.Type) Root {
 				return r
 			}
 		}
-		if !Catalogued(fn.Pkg().Path()) && !IsStd(fn.Pkg().Path()) {
+		if !m.external(fn.Pkg()) {
 			r.Foreign = fn
 		}
 		return r
@@ -298,6 +312,21 @@ func (m *Model) isAzureCustomHandler() bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// isHTTPServing reports whether fn serves an http.Handler as a function
+// handler: algnhsa.ListenAndServe, lambdaurl.Start and lambdaurl.Wrap.
+func isHTTPServing(fn *types.Func) bool {
+	if fn.Pkg() == nil || !isPkgFunc(fn) {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case algnhsaPkg:
+		return fn.Name() == "ListenAndServe"
+	case lambdaURLPkg:
+		return fn.Name() == "Start" || fn.Name() == "Wrap"
 	}
 	return false
 }

@@ -57,6 +57,10 @@ func isServing(fn *types.Func, azure bool) bool {
 		return strings.HasPrefix(name, "Start")
 	case path == gcfFramework:
 		return strings.HasPrefix(name, "Start")
+	case path == algnhsaPkg:
+		return name == "ListenAndServe"
+	case path == lambdaURLPkg:
+		return name == "Start"
 	case path == "net/http" && azure:
 		return name == "ListenAndServe" || name == "ListenAndServeTLS" || name == "Serve" || name == "ServeTLS"
 	}

@@ -1,7 +1,9 @@
 package lambdamodel_test
 
 import (
+	"go/types"
 	"os"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,6 +47,12 @@ func reportRoots(pass *analysis.Pass) (any, error) {
 		if fn.Synthetic == "" {
 			pass.Reportf(lambdamodel.FuncPos(fn), "handler code: %s", lambdamodel.Name(fn))
 		}
+		for _, e := range m.Edges[fn] {
+			if fn.Synthetic == "" && e.Foreign != nil && e.Foreign.Pkg() != nil && pass.Module != nil &&
+				strings.HasPrefix(e.Foreign.Pkg().Path(), pass.Module.Path+"/") && !types.IsInterface(e.Foreign.Signature().Recv().Type()) {
+				pass.Reportf(e.Pos, "handler calls %s", lambdamodel.QualifiedName(e.Foreign))
+			}
+		}
 	}
 	blocking := func(k lambdamodel.EdgeKind) bool { return k == lambdamodel.Call || k == lambdamodel.Defer }
 	for _, fn := range m.Reach(m.Init, blocking) {
@@ -58,5 +66,15 @@ func reportRoots(pass *analysis.Pass) (any, error) {
 func TestModel(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roots,
 		"./start", "./method", "./invoke", "./variants", "./annotated", "./gcf",
-		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...", "./factory")
+		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...", "./factory", "./wrapped", "./urlserve", "./algnhsa")
+}
+
+// TestDotlessModule checks a module whose path looks like the standard
+// library's. The reachability of impl.Disk.Save is visible in the
+// notimeout tests; here the handler and its INIT code must be found.
+func TestDotlessModule(t *testing.T) {
+	if err := testutil.DownloadModules("testdata-dotless"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, "testdata-dotless", roots, "./...")
 }

@@ -171,6 +171,7 @@ var catalogued = []string{
 	"github.com/aws/smithy-go",
 	"github.com/aws/aws-lambda-go/",
 	"github.com/awslabs/aws-lambda-go-api-proxy/",
+	"github.com/akrylysov/algnhsa",
 	"github.com/GoogleCloudPlatform/functions-framework-go/",
 	"github.com/jackc/pgx/",
 	"github.com/jackc/pgconn",
@@ -212,10 +213,23 @@ func Catalogued(path string) bool {
 }
 
 // IsStd reports whether an imported package belongs to the standard
-// library, judged by its path: the first element has no dot.
+// library, judged by its path: the first element has no dot. Use
+// Model.external where the model is at hand, which also knows the
+// module being analysed.
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// external reports whether pkg belongs to the standard library or to a
+// catalogued module. A package of the module being analysed is never
+// external, even when the module path has no dot.
+func (m *Model) external(pkg *types.Package) bool {
+	path := pkg.Path()
+	if mod := m.pass.Module; mod != nil && mod.Path != "" && (path == mod.Path || strings.HasPrefix(path, mod.Path+"/")) {
+		return false
+	}
+	return IsStd(path) || Catalogued(path)
 }
 
 // goroot is where the standard library's sources are, with a trailing

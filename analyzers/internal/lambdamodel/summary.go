@@ -12,10 +12,14 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// maxFaults bounds the faults kept in one function's summary, so that
-// facts stay small on large call graphs. The faults with the shortest
-// chains are kept.
-const maxFaults = 8
+// A summary keeps at most maxSites sites per message, those with the
+// shortest chains, and at most maxMessages messages, so that facts stay
+// small on large call graphs. A fault marks that sites were dropped
+// behind it, and the report says so.
+const (
+	maxSites    = 6
+	maxMessages = 12
+)
 
 // maxRounds bounds the propagation of summaries within a package. A
 // chain of calls deeper than this inside one package may lose faults.
@@ -43,6 +47,7 @@ type Fault struct {
 	Message string   // what goes wrong at Site, without the chain
 	Site    Position // where it goes wrong
 	Chain   []Step   // the calls from the summarised function to Site
+	More    bool     // other sites with this message were dropped from the summary
 }
 
 // Summary is what a call of a function causes, for one check. Checks
@@ -280,10 +285,11 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 	type visit struct {
 		fn   *ssa.Function
 		path []analysis.RelatedInformation
+		at   token.Pos // where the path entered fn
 	}
 	start := []analysis.RelatedInformation{{Pos: root.Pos, Message: "reached from " + root.Kind + " " + c.name(root.Local)}}
 	seen := map[*ssa.Function]bool{root.Local: true}
-	queue := []visit{{root.Local, start}}
+	queue := []visit{{root.Local, start, root.Pos}}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
@@ -309,12 +315,16 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 					if v.fn.Synthetic == "" {
 						path = append(slices.Clip(v.path), analysis.RelatedInformation{Pos: e.Pos, Message: "calls " + c.name(e.Local)})
 					}
-					queue = append(queue, visit{e.Local, path})
+					queue = append(queue, visit{e.Local, path, e.Pos})
 				}
 				continue
 			}
+			pos := e.Pos
+			if v.fn.Synthetic != "" {
+				pos = v.at // a wrapper has no syntax of its own: report where it is used
+			}
 			sum := c.imported(e.Foreign)
-			c.reportCall(e.Foreign, append(slices.Clip(sum.Faults), sum.Served...), e.Pos, report)
+			c.reportCall(e.Foreign, append(slices.Clip(sum.Faults), sum.Served...), pos, report)
 		}
 	}
 }
@@ -349,7 +359,8 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, re
 		faults = faults[n:]
 
 		best := slices.MinFunc(group, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
-		d := c.diagnostic(c.extend(best, callee, pos), pos, len(group)-1)
+		more := slices.ContainsFunc(group, func(f Fault) bool { return f.More })
+		d := c.diagnostic(c.extend(best, callee, pos), pos, len(group)-1, more)
 		for _, f := range group {
 			if f.Site != best.Site {
 				f = c.extend(f, callee, pos)
@@ -362,13 +373,18 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, re
 
 // diagnostic turns a fault that a call at pos leads to into a report at
 // pos, with each step of the chain as related information. others is
-// the number of other sites with the same fault behind the call.
-func (c *Check) diagnostic(f Fault, pos token.Pos, others int) analysis.Diagnostic {
+// the number of other sites with the same fault behind the call, and
+// more tells that the summaries dropped further ones.
+func (c *Check) diagnostic(f Fault, pos token.Pos, others int, more bool) analysis.Diagnostic {
 	via := " (via " + chainNames(f.Chain)
-	switch others {
-	case 0:
+	switch {
+	case more && others == 0:
+		via += ", and more calls like it)"
+	case more:
+		via += ", and over " + itoa(others) + " more calls like it)"
+	case others == 0:
 		via += ")"
-	case 1:
+	case others == 1:
 		via += ", and 1 more call like it)"
 	default:
 		via += ", and " + itoa(others) + " more calls like it)"
@@ -475,11 +491,13 @@ func chainNames(chain []Step) string {
 }
 
 // normalise removes duplicate faults, keeping the shortest chain, sorts
-// them and keeps at most maxFaults.
+// them, and keeps at most maxSites sites per message and maxMessages
+// messages.
 func normalise(faults []Fault) []Fault {
 	if len(faults) == 0 {
 		return nil
 	}
+	faults = slices.Clone(faults)
 	slices.SortStableFunc(faults, func(a, b Fault) int {
 		return cmp.Or(
 			cmp.Compare(a.Message, b.Message),
@@ -488,19 +506,32 @@ func normalise(faults []Fault) []Fault {
 			cmp.Compare(chainNames(a.Chain), chainNames(b.Chain)),
 		)
 	})
-	out := faults[:0:0]
+	unique := faults[:0:0]
 	for _, f := range faults {
-		if n := len(out); n > 0 && out[n-1].Message == f.Message && out[n-1].Site == f.Site {
+		if n := len(unique); n > 0 && unique[n-1].Message == f.Message && unique[n-1].Site == f.Site {
+			unique[n-1].More = unique[n-1].More || f.More
 			continue // a longer way to the same fault
 		}
-		out = append(out, f)
+		unique = append(unique, f)
 	}
-	if len(out) > maxFaults {
-		slices.SortStableFunc(out, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
-		out = out[:maxFaults]
-		slices.SortStableFunc(out, func(a, b Fault) int {
-			return cmp.Or(cmp.Compare(a.Message, b.Message), comparePos(a.Site, b.Site))
-		})
+
+	var out []Fault
+	messages := 0
+	for len(unique) > 0 && messages < maxMessages {
+		n := 1
+		for n < len(unique) && unique[n].Message == unique[0].Message {
+			n++
+		}
+		group := unique[:n]
+		unique = unique[n:]
+		messages++
+		if len(group) > maxSites {
+			slices.SortStableFunc(group, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
+			group = slices.Clone(group[:maxSites])
+			group[0].More = true
+			slices.SortStableFunc(group, func(a, b Fault) int { return comparePos(a.Site, b.Site) })
+		}
+		out = append(out, group...)
 	}
 	return out
 }
@@ -510,7 +541,7 @@ func comparePos(a, b Position) int {
 }
 
 func equalFault(a, b Fault) bool {
-	return a.Message == b.Message && a.Site == b.Site && slices.Equal(a.Chain, b.Chain)
+	return a.Message == b.Message && a.Site == b.Site && a.More == b.More && slices.Equal(a.Chain, b.Chain)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

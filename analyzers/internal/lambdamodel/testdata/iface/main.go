@@ -21,7 +21,7 @@ func (memory) Put(ctx context.Context, key string) error { return nil } // want 
 var db store = impl.Dynamo{}
 
 func handler(ctx context.Context, key string) error { // want "handler code: handler"
-	return db.Put(ctx, key)
+	return db.Put(ctx, key) // want "handler calls impl.Dynamo.Put"
 }
 
 func main() { // want "init code: main"

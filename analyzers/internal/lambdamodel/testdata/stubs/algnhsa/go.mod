@@ -1,0 +1,3 @@
+module github.com/akrylysov/algnhsa
+
+go 1.26
