@@ -11,7 +11,9 @@ import (
 	"dotless/impl"
 )
 
-type saver interface{ Save(ctx context.Context) error }
+type saver interface {
+	Save(ctx context.Context) error
+}
 
 var s saver = impl.Disk{}
 
