@@ -29,24 +29,11 @@ func (c *checker) checkContextSource(fn *ssa.Function, call ssa.CallInstruction,
 // boundedOnTheSpot reports whether every use of ctx is as the parent of
 // context.WithTimeout or context.WithDeadline, which bound it.
 func boundedOnTheSpot(ctx *ssa.Call) bool {
-	refs := ctx.Referrers()
-	if refs == nil || len(*refs) == 0 {
-		return false
-	}
-	for _, ref := range *refs {
-		call, ok := ref.(*ssa.Call)
-		if !ok {
-			return false
-		}
-		callee := calleeOf(call.Common())
-		if callee == nil || !isFunc(callee, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause") {
-			return false
-		}
-		if args := call.Common().Args; len(args) == 0 || args[0] != ssa.Value(ctx) {
-			return false
-		}
-	}
-	return true
+	return everyUseIsCall(ctx, func(call *ssa.Call, callee *types.Func) bool {
+		args := call.Common().Args
+		return isFunc(callee, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause") &&
+			len(args) > 0 && args[0] == ssa.Value(ctx)
+	})
 }
 
 // onlyConfigured reports whether every use of ctx is an argument of a
@@ -55,7 +42,15 @@ func boundedOnTheSpot(ctx *ssa.Call) bool {
 // and its credentials are fetched later with the context of each
 // operation.
 func onlyConfigured(ctx *ssa.Call) bool {
-	refs := ctx.Referrers()
+	return everyUseIsCall(ctx, func(_ *ssa.Call, callee *types.Func) bool {
+		return isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig")
+	})
+}
+
+// everyUseIsCall reports whether v is used at least once, and only by
+// calls of known functions that accept approves.
+func everyUseIsCall(v ssa.Value, accept func(call *ssa.Call, callee *types.Func) bool) bool {
+	refs := v.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
 	}
@@ -65,7 +60,7 @@ func onlyConfigured(ctx *ssa.Call) bool {
 			return false
 		}
 		callee := calleeOf(call.Common())
-		if callee == nil || !isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig") {
+		if callee == nil || !accept(call, callee) {
 			return false
 		}
 	}
