@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
@@ -21,7 +20,6 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lambdamodel",
 	Doc:        "find handlers, INIT code and the call graph of a package for the lambdalint checks",
-	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(handlerFact)},
 	Run:        analysisutil.Guard("lambdamodel", run),
@@ -238,9 +236,8 @@ var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separa
 
 // build creates the SSA form of the package being analysed.
 func (m *Model) build(pass *analysis.Pass) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	prog.SetNoReturn(cfgs.NoReturn)
+	prog.SetNoReturn(noReturn)
 	for _, imp := range pass.Pkg.Imports() {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
@@ -322,6 +319,29 @@ func (m *Model) CallPos(instr ssa.CallInstruction) token.Pos {
 		return call.Pos()
 	}
 	return instr.Pos()
+}
+
+// noReturn reports whether fn never returns, from a catalogue. The
+// ctrlflow pass would compute this for every package, the standard
+// library and the SDKs included, which costs more under go vet than
+// everything else lambdalint does; the catalogue covers the calls that
+// end a program in practice.
+func noReturn(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name()
+	switch fn.Pkg().Path() {
+	case "os", "syscall":
+		return name == "Exit"
+	case "runtime":
+		return name == "Goexit"
+	case "log":
+		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+	case "github.com/sirupsen/logrus", "go.uber.org/zap":
+		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+	}
+	return false
 }
 
 // FuncPos returns the position that names fn in reports.
