@@ -37,10 +37,9 @@ func boundedOnTheSpot(ctx *ssa.Call) bool {
 }
 
 // onlyConfigured reports whether every use of ctx is an argument of a
-// call that makes no network round trip with it: config.LoadDefaultConfig
-// of the AWS SDK for Go v2 reads the environment and files on Lambda,
-// and its credentials are fetched later with the context of each
-// operation.
+// call that makes no network round trip with it. config.LoadDefaultConfig
+// of the AWS SDK for Go v2 reads the environment and files on Lambda. Its
+// credentials are fetched later, with the context of each operation.
 func onlyConfigured(ctx *ssa.Call) bool {
 	return everyUseIsCall(ctx, func(_ *ssa.Call, callee *types.Func) bool {
 		return isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig")

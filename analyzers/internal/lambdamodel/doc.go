@@ -44,9 +44,9 @@
 // packages it imports. Facts only flow from a package to its dependents, so a callee
 // cannot know whether a handler reaches it. Each check therefore
 // summarises, per function, the faults that a call of that function
-// causes, exports the summary as a fact, and reports in the package that
-// registers the handler, at the first call on the path, with the chain
-// of calls in the message and in the related positions.
+// causes, and exports the summary as a fact. The package that registers
+// the handler reports them at the first call on the path, with the
+// chain of calls in the message and in the related positions.
 //
 // A summary also lists the faults of the code that a function hands out:
 // the funcs it returns and the routes it registers. A package that serves

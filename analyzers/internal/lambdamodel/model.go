@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 // so a dependent that registers the same function again does not report
 // them twice.
 type handlerFact struct {
-	Kind string // how the function was found to be a handler
+	Kind string // the registration that made the function a handler
 }
 
 func (*handlerFact) AFact() {}
@@ -65,7 +65,7 @@ type Model struct {
 	named   []*types.TypeName               // candidate implementations, built lazily
 }
 
-// EdgeKind is how a caller reaches a callee.
+// EdgeKind is the kind of call by which a caller reaches a callee.
 type EdgeKind int
 
 const (
@@ -80,7 +80,7 @@ const (
 type Edge struct {
 	Kind  EdgeKind
 	Instr ssa.CallInstruction // the call, or the call that receives the func value
-	Pos   token.Pos           // where to report a fault caused by the callee
+	Pos   token.Pos           // the position at which a fault of the callee is reported
 
 	// Exactly one of Local and Foreign is set. Local is a function with
 	// a body in this package (closures and wrappers included); Foreign
@@ -211,9 +211,9 @@ func Catalogued(path string) bool {
 }
 
 // IsStd reports whether an imported package belongs to the standard
-// library, judged by its path: the first element has no dot. Use
-// Model.external where the model is at hand, which also knows the
-// module being analysed.
+// library, judged by its path: the first element has no dot. Where the
+// model is at hand, Model.external is more exact, because it also
+// checks the module being analysed.
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
@@ -230,8 +230,8 @@ func (m *Model) external(pkg *types.Package) bool {
 	return IsStd(path) || Catalogued(path)
 }
 
-// goroot is where the standard library's sources are, with a trailing
-// separator.
+// goroot is the directory of the standard library's sources, with a
+// trailing separator.
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 // build creates the SSA form of the package being analysed.
@@ -323,8 +323,8 @@ func (m *Model) CallPos(instr ssa.CallInstruction) token.Pos {
 
 // noReturn reports whether fn never returns, from a catalogue. The
 // ctrlflow pass would compute this for every package, the standard
-// library and the SDKs included, which costs more under go vet than
-// everything else lambdalint does; the catalogue covers the calls that
+// library and the SDKs included, and under go vet that costs more than
+// everything else lambdalint does. The catalogue covers the calls that
 // end a program in practice.
 func noReturn(fn *types.Func) bool {
 	if fn.Pkg() == nil {

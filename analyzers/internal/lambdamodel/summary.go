@@ -14,8 +14,8 @@ import (
 
 // A summary keeps at most maxSites sites per message, those with the
 // shortest chains, and at most maxMessages messages, so that facts stay
-// small on large call graphs. A fault marks that sites were dropped
-// behind it, and the report says so.
+// small on large call graphs. A fault records that sites were dropped
+// behind it, and the report mentions them.
 const (
 	maxSites    = 6
 	maxMessages = 12
@@ -44,13 +44,14 @@ type Step struct {
 // Fault is a finding of a check, as seen from a function that leads to
 // it. Its fields are exported so that facts holding it can be encoded.
 type Fault struct {
-	Message string   // what goes wrong at Site, without the chain
-	Site    Position // where it goes wrong
+	Message string   // the fault at Site, without the chain
+	Site    Position // the position of the fault
 	Chain   []Step   // the calls from the summarised function to Site
 	More    bool     // other sites with this message were dropped from the summary
 }
 
-// Summary is what a call of a function causes, for one check. Checks
+// Summary is the set of faults that a call of a function causes, for one
+// check. Checks
 // embed it in their fact types.
 type Summary struct {
 	Faults []Fault // caused by the call itself
@@ -95,7 +96,7 @@ type LocalFault struct {
 	Fixes    []analysis.SuggestedFix
 }
 
-// Check is how one analyzer plugs into the model.
+// Check is the interface between one analyzer and the model.
 type Check struct {
 	Pass  *analysis.Pass
 	Model *Model
@@ -374,7 +375,7 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, re
 // diagnostic turns a fault that a call at pos leads to into a report at
 // pos, with each step of the chain as related information. others is
 // the number of other sites with the same fault behind the call, and
-// more tells that the summaries dropped further ones.
+// more is set when the summaries dropped further ones.
 func (c *Check) diagnostic(f Fault, pos token.Pos, others int, more bool) analysis.Diagnostic {
 	via := " (via " + chainNames(f.Chain)
 	switch {
