@@ -58,6 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	check.Summarise()
 	check.Report(model.Handlers)
 	check.ReportServed()
+	check.Flush()
 	return nil, nil
 }
 

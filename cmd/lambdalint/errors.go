@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strings"
 )
 
 // childEnv marks the process that runs the analysis for runFiltered.
@@ -21,6 +22,8 @@ const childEnv = "LAMBDALINT_CHILD"
 var (
 	skippedLine = regexp.MustCompile(`^\w+: analysis skipped due to errors in package$`)
 	failedLine  = regexp.MustCompile(`^\w+: failed prerequisites: \w+@(\S+)$`)
+
+	positionedLine = regexp.MustCompile(`^\S+:\d+:\d+: `)
 )
 
 // runFiltered runs lambdalint again with the same arguments and returns
@@ -31,8 +34,12 @@ func runFiltered(args []string) int {
 		fmt.Fprintf(os.Stderr, "lambdalint: cannot find its own executable: %v\n", err)
 		return 1
 	}
-	cmd := exec.Command(self, args[1:]...)
+	rest, goflags := moveTags(args[1:])
+	cmd := exec.Command(self, rest...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
+	if goflags != "" {
+		cmd.Env = append(cmd.Env, "GOFLAGS="+goflags)
+	}
 	cmd.Stdin, cmd.Stdout = os.Stdin, os.Stdout
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -64,6 +71,7 @@ func runFiltered(args []string) int {
 // type-check once. It reports whether there was such a package.
 func filterErrors(r io.Reader, w io.Writer) bool {
 	reported := make(map[string]bool)
+	positioned := false // an error with a position has been printed
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -74,11 +82,47 @@ func filterErrors(r io.Reader, w io.Writer) bool {
 		if m := failedLine.FindStringSubmatch(line); m != nil {
 			if pkg := m[1]; !reported[pkg] {
 				reported[pkg] = true
-				fmt.Fprintf(w, "lambdalint: package %s was not analysed because it does not type-check (see the errors above)\n", pkg)
+				fmt.Fprintf(w, "lambdalint: %s was not analysed because it could not be loaded or does not type-check (see the errors above)\n", pkg)
 			}
 			continue
 		}
+		if strings.HasPrefix(line, "-: ") && positioned {
+			continue // a follow-on error without a position
+		}
+		positioned = positioned || positionedLine.MatchString(line)
 		fmt.Fprintln(w, line)
 	}
 	return len(reported) > 0
+}
+
+// moveTags removes a -tags flag from the arguments and returns it in the
+// form of GOFLAGS, merged with the GOFLAGS of the environment. The
+// standalone driver accepts -tags but ignores it; the go command, which
+// loads the packages, honours GOFLAGS.
+func moveTags(args []string) (rest []string, goflags string) {
+	var tags string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-tags" || a == "--tags":
+			if i+1 < len(args) {
+				tags = args[i+1]
+				i++
+			}
+		case strings.HasPrefix(a, "-tags=") || strings.HasPrefix(a, "--tags="):
+			tags = a[strings.Index(a, "=")+1:]
+		case !strings.HasPrefix(a, "-"):
+			return append(rest, args[i:]...), mergeTags(tags) // the patterns begin
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, mergeTags(tags)
+}
+
+func mergeTags(tags string) string {
+	if tags == "" {
+		return ""
+	}
+	return strings.TrimSpace(os.Getenv("GOFLAGS") + " -tags=" + tags)
 }

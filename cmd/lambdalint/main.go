@@ -16,7 +16,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -31,10 +33,54 @@ var analyzers = []*analysis.Analyzer{
 }
 
 func main() {
-	if standalone(os.Args[1:]) && os.Getenv(childEnv) == "" {
-		os.Exit(runFiltered(os.Args))
+	if os.Getenv(childEnv) == "" {
+		switch args := os.Args[1:]; {
+		case len(args) == 1 && args[0] == "help":
+			os.Exit(printHelp())
+		case standalone(args):
+			os.Exit(runFiltered(os.Args))
+		}
 	}
 	multichecker.Main(analyzers...)
+}
+
+// intro replaces the generic introduction of the go/analysis driver's
+// help.
+const intro = `lambdalint finds faults in Go code that runs on AWS Lambda and similar
+function platforms: code in a handler that the invocation's deadline cannot
+stop, and more as the checks grow. It follows calls from each handler across
+functions and packages.
+
+Usage:
+
+	lambdalint [flags] packages
+	go vet -vettool=$(command -v lambdalint) [flags] packages
+
+"lambdalint help NAME" prints the documentation of the check NAME.
+
+`
+
+// printHelp prints lambdalint's introduction, then the list of checks
+// and flags of the driver's own help.
+func printHelp() int {
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: cannot find its own executable: %v\n", err)
+		return 1
+	}
+	cmd := exec.Command(self, "help")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		return 1
+	}
+	text := string(out)
+	if i := strings.Index(text, "Registered analyzers:"); i >= 0 {
+		text = text[i:]
+	}
+	fmt.Print(intro + text)
+	return 0
 }
 
 // standalone reports whether the arguments ask for a standalone run on

@@ -201,7 +201,7 @@ func TestTypeError(t *testing.T) {
 	if !strings.Contains(stderr, "broken.go:3:23: cannot use") {
 		t.Errorf("stderr does not show the type error:\n%s", stderr)
 	}
-	if !strings.Contains(stderr, "package example.test/broken was not analysed because it does not type-check") {
+	if !strings.Contains(stderr, "lambdalint: example.test/broken was not analysed because it could not be loaded or does not type-check") {
 		t.Errorf("stderr does not name the package:\n%s", stderr)
 	}
 	if strings.Contains(stderr, "failed prerequisites") || strings.Contains(stderr, "panic") {
@@ -254,5 +254,49 @@ func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestHelpIntro(t *testing.T) {
+	out, _, code := lambdalint(t, ".", "help")
+	if code != 0 {
+		t.Errorf("help exited with %d", code)
+	}
+	if !strings.HasPrefix(out, "lambdalint finds faults in Go code") {
+		t.Errorf("help does not start with lambdalint's introduction:\n%s", out)
+	}
+	if strings.Contains(out, "Printf") {
+		t.Errorf("help still has the driver's generic introduction:\n%s", out)
+	}
+	if !strings.Contains(out, "notimeout    report outbound calls") {
+		t.Errorf("help does not list the checks:\n%s", out)
+	}
+}
+
+func TestTagsFlag(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.test/tagged\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "prod.go"), `//go:build prod
+
+package tagged
+
+import "net"
+
+// Resolve is a handler of an in-house framework.
+//
+//lambdalint:handler
+func Resolve(host string) ([]string, error) { return net.LookupHost(host) }
+`)
+	write(t, filepath.Join(dir, "dev.go"), "//go:build !prod\n\npackage tagged\n")
+
+	if _, stderr, code := lambdalint(t, dir, "./..."); code != 0 {
+		t.Errorf("without -tags: exit status %d, want 0; stderr:\n%s", code, stderr)
+	}
+	_, stderr, code := lambdalint(t, dir, "-tags=prod", "./...")
+	if code != 3 {
+		t.Errorf("with -tags=prod: exit status %d, want 3; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "net.LookupHost has no context") {
+		t.Errorf("with -tags=prod: the finding in prod.go is missing:\n%s", stderr)
 	}
 }

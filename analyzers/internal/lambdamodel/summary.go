@@ -125,6 +125,7 @@ type Check struct {
 	Roots []Root
 
 	reported map[string]bool // "position\x00message" of each diagnostic
+	pending  []analysis.Diagnostic
 	local    map[*ssa.Function][]LocalFault
 	files    map[string]*token.File
 	faults   map[*ssa.Function][]Fault // Summary.Faults of each function
@@ -249,7 +250,7 @@ func (c *Check) Report(roots []Root) {
 	for i := range roots {
 		root := &roots[i]
 		if root.Foreign != nil {
-			c.reportCall(root.Foreign, c.imported(root.Foreign).Faults, root.Pos, report)
+			c.reportCall(root.Foreign, c.imported(root.Foreign).Faults, root.Pos, nil, report)
 			continue
 		}
 		c.reportFrom(root, report)
@@ -274,7 +275,7 @@ func (c *Check) ReportServed() {
 				if e.Foreign == nil || !blocking(e.Kind) || fn == root.Local && !root.Includes(e.Instr) {
 					continue // not a call of another package during INIT
 				}
-				c.reportCall(e.Foreign, c.imported(e.Foreign).Served, e.Pos, c.reporter())
+				c.reportCall(e.Foreign, c.imported(e.Foreign).Served, e.Pos, nil, c.reporter())
 			}
 		}
 	}
@@ -325,7 +326,7 @@ func (c *Check) reportFrom(root *Root, report func(analysis.Diagnostic)) {
 				pos = v.at // a wrapper has no syntax of its own: report where it is used
 			}
 			sum := c.imported(e.Foreign)
-			c.reportCall(e.Foreign, append(slices.Clip(sum.Faults), sum.Served...), pos, report)
+			c.reportCall(e.Foreign, append(slices.Clip(sum.Faults), sum.Served...), pos, v.path, report)
 		}
 	}
 }
@@ -341,15 +342,27 @@ func (c *Check) reporter() func(analysis.Diagnostic) {
 			return
 		}
 		c.reported[key] = true
+		c.pending = append(c.pending, d)
+	}
+}
+
+// Flush reports the diagnostics of Report and ReportServed in the order
+// of their positions.
+func (c *Check) Flush() {
+	slices.SortStableFunc(c.pending, func(a, b analysis.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Message, b.Message))
+	})
+	for _, d := range c.pending {
 		c.Pass.Report(d)
 	}
+	c.pending = nil
 }
 
 // reportCall reports the faults that a call of a foreign function at
 // pos leads to. Faults with the same message become one diagnostic that
 // names the shortest chain and counts the others, whose sites are
 // listed as related information.
-func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, report func(analysis.Diagnostic)) {
+func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, path []analysis.RelatedInformation, report func(analysis.Diagnostic)) {
 	faults = normalise(faults)
 	for len(faults) > 0 {
 		n := 1
@@ -362,6 +375,7 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, re
 		best := slices.MinFunc(group, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
 		more := slices.ContainsFunc(group, func(f Fault) bool { return f.More })
 		d := c.diagnostic(c.extend(best, callee, pos), pos, len(group)-1, more)
+		d.Related = append(slices.Clip(path), d.Related...)
 		for _, f := range group {
 			if f.Site != best.Site {
 				f = c.extend(f, callee, pos)
@@ -428,8 +442,9 @@ func prepend(f Fault, s Step) Fault {
 
 func (c *Check) name(fn *ssa.Function) string { return Name(fn) }
 
-// Name returns how fn is named in messages of its own package: as a
-// stack trace does, without the package.
+// Name returns the name of fn in messages of its own package: as a
+// stack trace names it, without the package (handler, (*T).M,
+// handler.func1).
 func Name(fn *ssa.Function) string {
 	if fn == nil {
 		return "?"
@@ -452,8 +467,8 @@ func Name(fn *ssa.Function) string {
 	return strings.TrimSuffix(fn.Name(), "$bound")
 }
 
-// QualifiedName names a function for messages outside its package:
-// pkg.Func or pkg.Type.Method.
+// QualifiedName names a function for messages outside its package as a
+// stack trace does: pkg.Func, pkg.Type.Method or pkg.(*Type).Method.
 func QualifiedName(fn *types.Func) string {
 	if fn.Pkg() == nil {
 		return fn.Name()
@@ -468,13 +483,18 @@ func funcName(fn *types.Func) string {
 		return fn.Name()
 	}
 	T := recv.Type()
+	ptr := false
 	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
+		T, ptr = p.Elem(), true
 	}
-	if n, ok := T.(*types.Named); ok {
-		return n.Obj().Name() + "." + fn.Name()
+	n, ok := types.Unalias(T).(*types.Named)
+	switch {
+	case !ok:
+		return fn.Name()
+	case ptr:
+		return "(*" + n.Obj().Name() + ")." + fn.Name()
 	}
-	return fn.Name()
+	return n.Obj().Name() + "." + fn.Name()
 }
 
 // position converts a position of this package for storing in a fact.

@@ -10,7 +10,7 @@ import (
 func main() { // want "init code: main"
 	h := handlers.New()
 	if h != nil {
-		lambda.Start(h.Handle) // want "handler lambda.Start Handler.Handle"
+		lambda.Start(h.Handle) // want "handler lambda.Start \\(\\*Handler\\).Handle"
 	}
 	lambda.Start(handlers.Plain) // want "handler lambda.Start handlers.Plain"
 }

@@ -13,7 +13,7 @@ func first[T any](xs []T) T { // want "handler code: first"
 
 type box[T any] struct{ v T }
 
-func (b *box[T]) get() T { return b.v } // want "handler code: box.get"
+func (b *box[T]) get() T { return b.v } // want "handler code: \\(\\*box\\).get"
 
 func handler(ctx context.Context, xs []string) (string, error) { // want "handler code: handler"
 	b := &box[string]{v: first(xs)}

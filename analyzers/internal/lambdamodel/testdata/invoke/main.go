@@ -15,7 +15,7 @@ func (raw) Invoke(ctx context.Context, payload []byte) ([]byte, error) { // want
 
 type other struct{}
 
-func (*other) Invoke(ctx context.Context, payload []byte) ([]byte, error) { // want "handler code: other.Invoke"
+func (*other) Invoke(ctx context.Context, payload []byte) ([]byte, error) { // want "handler code: \\(\\*other\\).Invoke"
 	return nil, nil
 }
 
@@ -23,5 +23,5 @@ func main() { // want "init code: main"
 	if len("x") > 1 {
 		lambda.StartHandler(raw{}) // want "handler lambda.StartHandler raw.Invoke"
 	}
-	lambda.Start(&other{}) // want "handler lambda.Start other.Invoke"
+	lambda.Start(&other{}) // want "handler lambda.Start \\(\\*other\\).Invoke"
 }

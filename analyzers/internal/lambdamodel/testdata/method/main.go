@@ -10,15 +10,15 @@ import (
 
 type processor struct{ bucket string }
 
-func (p *processor) handle(ctx context.Context, e events.S3Event) error { // want "handler code: processor.handle"
+func (p *processor) handle(ctx context.Context, e events.S3Event) error { // want "handler code: \\(\\*processor\\).handle"
 	return p.stage(ctx)
 }
 
-func (p *processor) stage(ctx context.Context) error { return nil } // want "handler code: processor.stage"
+func (p *processor) stage(ctx context.Context) error { return nil } // want "handler code: \\(\\*processor\\).stage"
 
 func (p *processor) unused() {}
 
 func main() { // want "init code: main"
 	p := &processor{bucket: "b"}
-	lambda.Start(p.handle) // want "handler lambda.Start processor.handle"
+	lambda.Start(p.handle) // want "handler lambda.Start \\(\\*processor\\).handle"
 }

@@ -9,5 +9,5 @@ import (
 
 func main() {
 	h := handlers.New("https://x.example.invalid/")
-	lambda.Start(h.Handle) // want `http.Get has no context.* \(via handlers.Handler.Handle → handlers.get\)` `http.Head has no context.* \(via handlers.Handler.Handle → handlers.a, and over 5 more calls like it\)`
+	lambda.Start(h.Handle) // want `http.Get has no context.* \(via handlers.\(\*Handler\).Handle → handlers.get\)` `http.Head has no context.* \(via handlers.\(\*Handler\).Handle → handlers.a, and over 5 more calls like it\)`
 }
