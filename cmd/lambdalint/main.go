@@ -24,11 +24,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/lambdalint/lambdalint/analyzers/initwork"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
 )
 
 // analyzers are the checks of lambdalint, in the order help lists them.
 var analyzers = []*analysis.Analyzer{
+	initwork.Analyzer,
 	notimeout.Analyzer,
 }
 
@@ -47,9 +49,10 @@ func main() {
 // intro replaces the generic introduction of the go/analysis driver's
 // help.
 const intro = `lambdalint finds faults in Go code that runs on AWS Lambda and similar
-function platforms: code in a handler that the invocation's deadline cannot
-stop, and more as the checks grow. It follows calls from each handler across
-functions and packages.
+function platforms: network calls during INIT, which every cold start waits
+for, and calls in a handler that the invocation's deadline cannot stop. It
+follows calls from each handler and from INIT code across functions and
+packages.
 
 Usage:
 

@@ -147,7 +147,7 @@ func splitPosn(posn string) (file, line string) {
 	return strings.Join(parts[:len(parts)-2], ":"), parts[len(parts)-2]
 }
 
-var checks = []string{"notimeout"}
+var checks = []string{"initwork", "notimeout"}
 
 func TestExampleFindings(t *testing.T) {
 	out, stderr, code := lambdalint(t, example, "-json", "./...")
@@ -184,8 +184,29 @@ func TestExitStatusClean(t *testing.T) {
 
 func TestDisableAnalyzer(t *testing.T) {
 	_, stderr, code := lambdalint(t, example, "-notimeout=false", "./...")
+	if code != 3 {
+		t.Errorf("-notimeout=false: exit status %d, want 3 for the initwork finding", code)
+	}
+	if strings.Contains(stderr, "drops the handler's deadline") {
+		t.Errorf("-notimeout=false still reports notimeout findings:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "runs during INIT") {
+		t.Errorf("-notimeout=false lost the initwork finding:\n%s", stderr)
+	}
+
+	_, stderr, code = lambdalint(t, example, "-notimeout=false", "-initwork=false", "./...")
 	if code != 0 || stderr != "" {
-		t.Errorf("-notimeout=false: exit status %d, stderr:\n%s", code, stderr)
+		t.Errorf("all checks disabled: exit status %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestSelectAnalyzer(t *testing.T) {
+	_, stderr, code := lambdalint(t, example, "-initwork", "./...")
+	if code != 3 {
+		t.Errorf("-initwork: exit status %d, want 3", code)
+	}
+	if strings.Contains(stderr, "drops the handler's deadline") || !strings.Contains(stderr, "runs during INIT") {
+		t.Errorf("-initwork should report initwork findings only:\n%s", stderr)
 	}
 }
 

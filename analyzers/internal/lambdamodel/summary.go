@@ -363,6 +363,12 @@ func (c *Check) Flush() {
 // names the shortest chain and counts the others, whose sites are
 // listed as related information.
 func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, path []analysis.RelatedInformation, report func(analysis.Diagnostic)) {
+	c.reportGrouped(c.extendAll(faults, callee, pos), pos, path, report)
+}
+
+// reportGrouped reports faults whose chains start with the call at pos,
+// one diagnostic per message.
+func (c *Check) reportGrouped(faults []Fault, pos token.Pos, path []analysis.RelatedInformation, report func(analysis.Diagnostic)) {
 	faults = normalise(faults)
 	for len(faults) > 0 {
 		n := 1
@@ -374,12 +380,11 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, pa
 
 		best := slices.MinFunc(group, func(a, b Fault) int { return cmp.Compare(len(a.Chain), len(b.Chain)) })
 		more := slices.ContainsFunc(group, func(f Fault) bool { return f.More })
-		d := c.diagnostic(c.extend(best, callee, pos), pos, len(group)-1, more)
+		d := c.diagnostic(best, pos, len(group)-1, more)
 		d.Related = append(slices.Clip(path), d.Related...)
 		for _, f := range group {
 			if f.Site != best.Site {
-				f = c.extend(f, callee, pos)
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(f.Site), Message: "also reached via " + chainNames(f.Chain)})
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.tokenPos(f.Site), Message: "also reached via " + c.localChainNames(f.Chain)})
 			}
 		}
 		report(d)
@@ -391,7 +396,7 @@ func (c *Check) reportCall(callee *types.Func, faults []Fault, pos token.Pos, pa
 // the number of other sites with the same fault behind the call, and
 // more is set when the summaries dropped further ones.
 func (c *Check) diagnostic(f Fault, pos token.Pos, others int, more bool) analysis.Diagnostic {
-	via := " (via " + chainNames(f.Chain)
+	via := " (via " + c.localChainNames(f.Chain)
 	switch {
 	case more && others == 0:
 		via += ", and more calls like it)"
@@ -507,6 +512,17 @@ func chainNames(chain []Step) string {
 	names := make([]string, len(chain))
 	for i, s := range chain {
 		names[i] = s.Callee
+	}
+	return strings.Join(names, " → ")
+}
+
+// localChainNames is chainNames without the qualifier of the package
+// being analysed.
+func (c *Check) localChainNames(chain []Step) string {
+	prefix := c.Pass.Pkg.Name() + "."
+	names := make([]string, len(chain))
+	for i, s := range chain {
+		names[i] = strings.TrimPrefix(s.Callee, prefix)
 	}
 	return strings.Join(names, " → ")
 }

@@ -1,0 +1,33 @@
+// Package main uses an in-house client that the catalogue does not know,
+// and a warm-up that its team accepts.
+package main
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+type vault struct{}
+
+// Read reads a secret from the in-house vault.
+func (*vault) Read(path string) string { return path }
+
+func warmUp() {
+	resp, err := http.Get("https://warm.example.invalid/")
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+var v = &vault{}
+
+var secret = v.Read("db/password") // want `network call \(\*vault\).Read runs during INIT`
+
+func handler(ctx context.Context) error { return nil }
+
+func main() {
+	warmUp() // ok: accepted with -initwork.allow
+	lambda.Start(handler)
+}

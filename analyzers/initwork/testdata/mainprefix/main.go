@@ -1,0 +1,35 @@
+// Package main warms a cache in main before lambda.Start.
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+func warm(url string) {
+	resp, err := http.Get(url)
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+func refresh() {
+	warm("https://cache.example.invalid/refresh")
+}
+
+func handler(ctx context.Context) error { return nil }
+
+func main() {
+	warm("https://cache.example.invalid/") // want `network call http.Get runs during INIT .* \(via warm\)`
+	go refresh()                           // ok: a goroutine does not hold up INIT
+
+	if os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == "" {
+		warm("https://localhost.example.invalid/") // ok: runs only outside Lambda
+	}
+
+	lambda.Start(handler)
+	warm("https://cache.example.invalid/never") // ok: after the serving call
+}
