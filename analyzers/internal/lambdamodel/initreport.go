@@ -34,8 +34,8 @@ type InitCheck struct {
 // it: the call in a package-level variable initializer, in an init
 // function, or in main before serving starts. The faults of the imported
 // packages' initialization are reported at their import. Packages that
-// serve no handler only export their faults, since nothing tells
-// whether a function platform runs them.
+// serve no handler only export their faults, because a function platform
+// may never run them.
 func (c *InitCheck) ReportInit() {
 	m := c.Model
 	report := c.reporter()
