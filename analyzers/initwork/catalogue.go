@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -91,7 +92,7 @@ func isAWSv2Operation(fn *types.Func) bool {
 	if sig.Recv() == nil || sig.Params().Len() != 3 || !sig.Variadic() || sig.Results().Len() != 2 {
 		return false
 	}
-	if !isContext(sig.Params().At(0).Type()) {
+	if !analysisutil.IsContext(sig.Params().At(0).Type()) {
 		return false
 	}
 	in, ok := sig.Params().At(1).Type().(*types.Pointer)
@@ -142,7 +143,7 @@ func hasWithBlock(call *ssa.CallCommon) bool {
 					continue
 				}
 				if opt, ok := st.Val.(*ssa.Call); ok {
-					if f := calleeOf(opt.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == grpcPkg && f.Name() == "WithBlock" {
+					if f := analysisutil.Callee(opt.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == grpcPkg && f.Name() == "WithBlock" {
 						return true
 					}
 				}
@@ -194,12 +195,7 @@ func qualifiedMethod(fn *types.Func) string {
 
 func takesContext(fn *types.Func) bool {
 	params := fn.Signature().Params()
-	return params.Len() > 0 && isContext(params.At(0).Type())
-}
-
-func isContext(T types.Type) bool {
-	n, ok := types.Unalias(T).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+	return params.Len() > 0 && analysisutil.IsContext(params.At(0).Type())
 }
 
 func hasMethod(T types.Type, name string) bool {
@@ -227,21 +223,4 @@ func hasPrefix(s string, prefixes ...string) bool {
 		}
 	}
 	return false
-}
-
-// calleeOf returns the function or interface method that c calls, if
-// it is known; generic instances are mapped to their origin.
-func calleeOf(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	fn := c.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	obj, _ := fn.Object().(*types.Func)
-	return obj
 }

@@ -137,7 +137,7 @@ func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
 			if !ok {
 				continue // not a call
 			}
-			callee := calleeOf(call.Common())
+			callee := analysisutil.Callee(call.Common())
 			if callee == nil || !c.isNetwork(callee, call.Common()) {
 				continue // not a network call of the catalogue
 			}

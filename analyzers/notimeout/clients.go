@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/types"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -189,7 +190,7 @@ func builtWithoutContext(v ssa.Value, depth int) bool {
 	switch x := v.(type) {
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
-			callee := calleeOf(call.Common())
+			callee := analysisutil.Callee(call.Common())
 			return callee != nil && isFunc(callee, "net/http", "NewRequest")
 		}
 	case *ssa.Phi:

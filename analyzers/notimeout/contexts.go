@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
 )
 
@@ -58,7 +59,7 @@ func everyUseIsCall(v ssa.Value, accept func(call *ssa.Call, callee *types.Func)
 		if !ok {
 			return false
 		}
-		callee := calleeOf(call.Common())
+		callee := analysisutil.Callee(call.Common())
 		if callee == nil || !accept(call, callee) {
 			return false
 		}
@@ -73,7 +74,7 @@ func (c *checker) checkGlobalContextArg(call ssa.CallInstruction, callee *types.
 		return lambdamodel.LocalFault{}, false // deriving a context is not a call that waits
 	}
 	for _, arg := range call.Common().Args {
-		if !isContext(arg.Type()) {
+		if !analysisutil.IsContext(arg.Type()) {
 			continue
 		}
 		g := globalRoot(arg, 0)
@@ -103,17 +104,11 @@ func globalRoot(v ssa.Value, depth int) *ssa.Global {
 	case *ssa.Extract:
 		return globalRoot(x.Tuple, depth+1)
 	case *ssa.Call:
-		callee := calleeOf(x.Common())
+		callee := analysisutil.Callee(x.Common())
 		if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" && len(x.Common().Args) > 0 &&
 			callee.Name() != "WithTimeout" && callee.Name() != "WithDeadline" {
 			return globalRoot(x.Common().Args[0], depth+1)
 		}
 	}
 	return nil
-}
-
-// isContext reports whether T is context.Context.
-func isContext(T types.Type) bool {
-	n, ok := types.Unalias(T).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }

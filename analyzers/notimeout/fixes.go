@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
@@ -102,7 +103,7 @@ func (c *checker) contextInScope(pos token.Pos) *types.Var {
 		for _, field := range ftype.Params.List {
 			for _, name := range field.Names {
 				v, ok := c.pass.TypesInfo.Defs[name].(*types.Var)
-				if !ok || name.Name == "_" || !isContext(v.Type()) {
+				if !ok || name.Name == "_" || !analysisutil.IsContext(v.Type()) {
 					continue // not a named context parameter
 				}
 				if c.lookup(file, name.Name, pos) != types.Object(v) {

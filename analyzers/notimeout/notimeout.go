@@ -100,7 +100,7 @@ func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
 // checkCall classifies one call.
 func (c *checker) checkCall(fn *ssa.Function, call ssa.CallInstruction) (lambdamodel.LocalFault, bool) {
 	common := call.Common()
-	callee := calleeOf(common)
+	callee := analysisutil.Callee(common)
 	if callee != nil {
 		if f, ok := c.checkContextSource(fn, call, callee); ok {
 			return f, true
@@ -124,23 +124,6 @@ func (c *checker) fault(instr ssa.CallInstruction, msg string, fixes ...analysis
 // callExpr returns the syntax of a call instruction, or nil.
 func (c *checker) callExpr(instr ssa.CallInstruction) *ast.CallExpr {
 	return c.model.CallExpr(instr)
-}
-
-// calleeOf returns the function or interface method that c calls, if
-// it is known; generic instances are mapped to their origin.
-func calleeOf(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	fn := c.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	obj, _ := fn.Object().(*types.Func)
-	return obj
 }
 
 // isFunc reports whether fn is the package-level function path.name.

@@ -24,12 +24,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/initwork"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
 )
 
 // analyzers are the checks of lambdalint, in the order help lists them.
 var analyzers = []*analysis.Analyzer{
+	globalstate.Analyzer,
 	initwork.Analyzer,
 	notimeout.Analyzer,
 }
@@ -50,9 +52,9 @@ func main() {
 // help.
 const intro = `lambdalint finds faults in Go code that runs on AWS Lambda and similar
 function platforms: network calls during INIT, which every cold start waits
-for, and calls in a handler that the invocation's deadline cannot stop. It
-follows calls from each handler and from INIT code across functions and
-packages.
+for, request data left in package-level state for the next invocation, and
+calls in a handler that the invocation's deadline cannot stop. It follows
+calls from each handler and from INIT code across functions and packages.
 
 Usage:
 

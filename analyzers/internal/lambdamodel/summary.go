@@ -582,3 +582,10 @@ func equalFault(a, b Fault) bool {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// Position converts a position of this package for storing in a fact.
+func (c *Check) Position(pos token.Pos) Position { return c.position(pos) }
+
+// TokenPos returns a token.Pos in the pass's file set for a position
+// stored in a fact, which may lie in another package.
+func (c *Check) TokenPos(p Position) token.Pos { return c.tokenPos(p) }

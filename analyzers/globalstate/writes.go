@@ -1,0 +1,177 @@
+package globalstate
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
+	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
+)
+
+// writes records the writes of instr into package-level state, and
+// what it writes through the function's pointer parameters.
+func (c *checker) writes(f *flow, instr ssa.Instruction) {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		l := f.labelsOf(x.Val) | f.pointee(x.Val)
+		c.write(f, x.Addr, l, c.storePos(x), false)
+	case *ssa.MapUpdate:
+		l := f.labelsOf(x.Key) | f.labelsOf(x.Value) | f.pointee(x.Value)
+		c.write(f, x.Map, l, c.storePos(x), true)
+	case *ssa.MakeClosure:
+		// The body of a func literal runs with what it captured, when
+		// sync.Once or any caller runs it.
+		fn, ok := x.Fn.(*ssa.Function)
+		if fl := c.flows[fn]; ok && fl != nil {
+			args := append(make([]labels, len(fn.Params)), bindings(f, x)...)
+			for _, s := range fl.sinks {
+				c.addSink(f, s, compose(s.labels, args), x.Pos(), "func literal")
+			}
+		}
+	case ssa.CallInstruction:
+		c.callWrites(f, x)
+	}
+}
+
+// write records a store of l at addr.
+func (c *checker) write(f *flow, addr ssa.Value, l labels, pos token.Pos, isMap bool) {
+	if l == 0 {
+		return
+	}
+	switch kind, r := root(addr); kind {
+	case globalAddr:
+		f.sinks = append(f.sinks, sink{labels: l, pos: pos, what: describe(r.(*ssa.Global), isMap)})
+	case paramAddr:
+		if i, ok := f.inputs[r]; ok {
+			f.stores[i] |= l
+		}
+	}
+}
+
+// callWrites records the writes that a call makes into package-level
+// state: those its callees make, and those into package-level values
+// passed to callees that store into their arguments.
+func (c *checker) callWrites(f *flow, call ssa.CallInstruction) {
+	args := c.inputsOf(f, call)
+	pos := c.model.CallPos(call)
+	local, foreign := c.calleeFlows(call)
+
+	for _, fl := range local {
+		for _, s := range fl.sinks {
+			c.addSink(f, s, compose(s.labels, args), pos, lambdamodel.Name(fl.fn))
+		}
+		for i, l := range fl.stores {
+			c.argWrite(f, call, i, compose(l, args), pos, nil)
+		}
+	}
+	for _, fn := range foreign {
+		fact := c.fact(fn)
+		if fact == nil {
+			continue
+		}
+		first := lambdamodel.Step{Callee: lambdamodel.QualifiedName(fn), Pos: c.check.Position(pos)}
+		for _, s := range fact.Sinks {
+			l := compose(labels(s.Inputs), args)
+			if l == 0 {
+				continue
+			}
+			f.sinks = append(f.sinks, sink{
+				labels: l,
+				pos:    pos,
+				what:   s.What,
+				chain:  append([]lambdamodel.Step{first}, s.Chain...),
+				site:   s.Site,
+			})
+		}
+		for _, st := range fact.Stores {
+			c.argWrite(f, call, st.Param, compose(labels(st.Inputs), args), pos, []lambdamodel.Step{first})
+		}
+	}
+
+	if len(local) == 0 && len(foreign) == 0 || !c.summarised(call) {
+		c.knownStores(f, call, args, pos)
+	}
+}
+
+// addSink adds to f a write that a callee or a func literal makes.
+func (c *checker) addSink(f *flow, s sink, l labels, pos token.Pos, name string) {
+	if l == 0 {
+		return
+	}
+	s.labels = l
+	s.path = append([]step{{callee: name, pos: pos}}, s.path...)
+	f.sinks = append(f.sinks, s)
+}
+
+// argWrite records that a call writes l through argument i.
+func (c *checker) argWrite(f *flow, call ssa.CallInstruction, i int, l labels, pos token.Pos, chain []lambdamodel.Step) {
+	common := call.Common()
+	var arg ssa.Value
+	switch {
+	case common.IsInvoke() && i == 0:
+		arg = common.Value
+	case common.IsInvoke():
+		if i-1 < len(common.Args) {
+			arg = common.Args[i-1]
+		}
+	case i < len(common.Args):
+		arg = common.Args[i]
+	}
+	if arg == nil || l == 0 {
+		return
+	}
+	switch kind, r := root(arg); kind {
+	case globalAddr:
+		f.sinks = append(f.sinks, sink{labels: l, pos: pos, what: describe(r.(*ssa.Global), false), chain: chain})
+	case paramAddr:
+		if j, ok := f.inputs[r]; ok {
+			f.stores[j] |= l
+		}
+	}
+}
+
+// knownStores records the writes of the standard library's containers
+// that keep what they are given: sync.Map and atomic values.
+func (c *checker) knownStores(f *flow, call ssa.CallInstruction, args []labels, pos token.Pos) {
+	callee := analysisutil.Callee(call.Common())
+	if callee == nil || callee.Pkg() == nil || callee.Signature().Recv() == nil || len(args) < 2 {
+		return
+	}
+	recv := namedName(callee.Signature().Recv().Type())
+	stores := false
+	switch callee.Pkg().Path() {
+	case "sync":
+		stores = recv == "Map" && oneOf(callee.Name(), "Store", "LoadOrStore", "Swap", "CompareAndSwap")
+	case "sync/atomic":
+		stores = oneOf(callee.Name(), "Store", "Swap", "CompareAndSwap")
+	}
+	if !stores {
+		return
+	}
+	var in labels
+	for _, l := range args[1:] {
+		in |= l
+	}
+	c.argWrite(f, call, 0, in, pos, nil)
+}
+
+func namedName(T types.Type) string {
+	if p, ok := T.(*types.Pointer); ok {
+		T = p.Elem()
+	}
+	if n, ok := types.Unalias(T).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func oneOf(s string, names ...string) bool {
+	for _, n := range names {
+		if s == n {
+			return true
+		}
+	}
+	return false
+}
