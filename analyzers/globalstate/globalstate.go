@@ -38,7 +38,7 @@ type summaryFact struct {
 
 type factSink struct {
 	Inputs uint64
-	What   string // the state written, such as "package-level var names"
+	What   string             // the state written, such as "package-level var names"
 	Chain  []lambdamodel.Step // from the function down to the write
 	Site   lambdamodel.Position
 }
