@@ -48,6 +48,8 @@ func (c *checker) computeClientBound(v ssa.Value) bound {
 		return unknownBound
 	case *ssa.Alloc: // a composite literal, or a local client taken by address
 		return c.timeoutStored(x)
+	case *ssa.FieldAddr: // an http.Client held by value in a struct field
+		return c.embeddedBound(x)
 	case *ssa.Phi:
 		return c.allBound(x.Edges)
 	case *ssa.MakeInterface:
@@ -103,6 +105,42 @@ func (c *checker) fieldBound(fa *ssa.FieldAddr) bound {
 	// TODO: a field filled in another package is judged only by the
 	// stores this package makes.
 	return c.allBound(stored)
+}
+
+// embeddedBound judges an http.Client held by value in a struct field,
+// often embedded, by what this package stores in the field: a Timeout
+// set through the field, or a client value with a Timeout stored whole.
+// When nothing tells, the bound is unknown.
+func (c *checker) embeddedBound(fa *ssa.FieldAddr) bound {
+	st := pointerElem(fa.X.Type())
+	if st == nil {
+		return unknownBound
+	}
+	sameField := func(v ssa.Value) bool {
+		other, ok := v.(*ssa.FieldAddr)
+		if !ok || other.Field != fa.Field {
+			return false
+		}
+		elem := pointerElem(other.X.Type())
+		return elem != nil && types.Identical(elem, st)
+	}
+	timeouts := c.storedValues(func(addr ssa.Value) bool {
+		inner, ok := addr.(*ssa.FieldAddr)
+		return ok && fieldName(inner) == "Timeout" && sameField(inner.X)
+	})
+	for _, v := range timeouts {
+		if !isZeroConst(v) {
+			return bounded
+		}
+	}
+	for _, v := range c.storedValues(sameField) {
+		if load, ok := v.(*ssa.UnOp); ok {
+			if alloc, ok := load.X.(*ssa.Alloc); ok && c.timeoutStored(alloc) == bounded {
+				return bounded
+			}
+		}
+	}
+	return unknownBound
 }
 
 // storedValues returns the values that the package stores at addresses

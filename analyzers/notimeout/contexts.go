@@ -1,6 +1,7 @@
 package notimeout
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -17,8 +18,8 @@ func (c *checker) checkContextSource(fn *ssa.Function, call ssa.CallInstruction,
 		return lambdamodel.LocalFault{}, false
 	}
 	value, ok := call.(*ssa.Call)
-	if !ok || boundedOnTheSpot(value) || onlyConfigured(value) {
-		return lambdamodel.LocalFault{}, false // no result, a deadline at once, or no call that waits on it
+	if !ok || boundedOnTheSpot(value) || idle(value, 0, false) || nilContextFallback(call) {
+		return lambdamodel.LocalFault{}, false // no result, a deadline at once, no call that waits on it, or a default for a nil ctx
 	}
 	if callee.Name() == "WithoutCancel" {
 		return c.fault(call, "context.WithoutCancel drops the handler's deadline, so calls made with it keep running until the invocation times out"), true
@@ -37,14 +38,116 @@ func boundedOnTheSpot(ctx *ssa.Call) bool {
 	})
 }
 
-// onlyConfigured reports whether every use of ctx is an argument of a
-// call that makes no network round trip with it. config.LoadDefaultConfig
-// of the AWS SDK for Go v2 reads the environment and files on Lambda. Its
-// credentials are fetched later, with the context of each operation.
-func onlyConfigured(ctx *ssa.Call) bool {
-	return everyUseIsCall(ctx, func(_ *ssa.Call, callee *types.Func) bool {
-		return isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig")
-	})
+// idle reports whether the invocation waits on no call that uses ctx.
+// Every use must be an argument of a function that keeps the context
+// for configuration or background work, or of WithValue or WithCancel
+// whose context is idle in turn. config.LoadDefaultConfig of the AWS
+// SDK for Go v2 reads the environment and files on Lambda, and
+// pgxpool.New connects lazily. A go statement may use a context derived
+// by WithCancel when the function calls the cancel func, which stops
+// the goroutine's work when the function returns; a fresh context
+// handed to a goroutine as it is stays a finding.
+func idle(ctx ssa.Value, depth int, cancelled bool) bool {
+	refs := ctx.Referrers()
+	if refs == nil || len(*refs) == 0 || depth > 4 {
+		return false
+	}
+	for _, ref := range *refs {
+		switch r := ref.(type) {
+		case *ssa.Go:
+			if !cancelled {
+				return false
+			}
+		case *ssa.Call:
+			callee := analysisutil.Callee(r.Common())
+			switch {
+			case callee == nil:
+				return false
+			case isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig"),
+				isFunc(callee, "github.com/jackc/pgx/v5/pgxpool", "New", "NewWithConfig"):
+				continue
+			case isFunc(callee, "context", "WithValue"):
+				if !idle(r, depth+1, cancelled) {
+					return false
+				}
+			case isFunc(callee, "context", "WithCancel", "WithCancelCause"):
+				if !idleResult(r, depth+1, cancelled || cancelCalled(r)) {
+					return false
+				}
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// idleResult reports whether the context that a call of WithCancel
+// returns is idle.
+func idleResult(call *ssa.Call, depth int, cancelled bool) bool {
+	for _, ref := range *call.Referrers() {
+		if x, ok := ref.(*ssa.Extract); ok && x.Index == 0 && !idle(x, depth, cancelled) {
+			return false
+		}
+	}
+	return true
+}
+
+// cancelCalled reports whether the cancel func that a call of WithCancel
+// returns is called, or deferred, in the same function.
+func cancelCalled(call *ssa.Call) bool {
+	for _, ref := range *call.Referrers() {
+		x, ok := ref.(*ssa.Extract)
+		if !ok || x.Index != 1 || x.Referrers() == nil {
+			continue
+		}
+		for _, use := range *x.Referrers() {
+			if c, ok := use.(ssa.CallInstruction); ok && c.Common().Value == ssa.Value(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nilContextFallback reports whether instr runs only when a context is
+// nil, as in "if ctx == nil { ctx = context.TODO() }", a default that
+// callers passing their ctx never reach.
+func nilContextFallback(instr ssa.Instruction) bool {
+	b := instr.Block()
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		cond, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := cond.Cond.(*ssa.BinOp)
+		if !ok || !comparesContextToNil(cmp) {
+			continue
+		}
+		taken := d.Succs[0]
+		if cmp.Op == token.NEQ {
+			taken = d.Succs[1]
+		}
+		if taken.Dominates(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparesContextToNil reports whether cmp is ctx == nil or ctx != nil.
+func comparesContextToNil(cmp *ssa.BinOp) bool {
+	if cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return false
+	}
+	x, y := cmp.X, cmp.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	k, ok := y.(*ssa.Const)
+	return ok && k.IsNil() && analysisutil.IsContext(x.Type())
 }
 
 // everyUseIsCall reports whether v is used at least once, and only by

@@ -2,6 +2,8 @@ package lambdamodel
 
 import (
 	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -165,6 +167,13 @@ func (m *Model) namedTypes() []*types.TypeName {
 	}
 	m.named = []*types.TypeName{}
 	seen := make(map[*types.Package]bool)
+	// Types of packages that only the _test.go files import, such as
+	// mocks, do not run in a deployed function.
+	for _, imp := range m.pass.Pkg.Imports() {
+		if m.testOnly(imp.Path()) {
+			seen[imp] = true
+		}
+	}
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
 		if seen[p] {
@@ -192,6 +201,26 @@ func (m *Model) namedTypes() []*types.TypeName {
 	}
 	visit(m.pass.Pkg)
 	return m.named
+}
+
+// testOnly reports whether only the _test.go files of the package
+// import path. A package made of test files alone imports nothing
+// test-only.
+func (m *Model) testOnly(path string) bool {
+	inTests, inCode := false, false
+	for _, f := range m.pass.Files {
+		isTest := strings.HasSuffix(m.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		for _, spec := range f.Imports {
+			if p, err := strconv.Unquote(spec.Path.Value); err == nil && p == path {
+				if isTest {
+					inTests = true
+				} else {
+					inCode = true
+				}
+			}
+		}
+	}
+	return inTests && !inCode
 }
 
 // findGlobalFuncs records the funcs stored in package-level vars, so

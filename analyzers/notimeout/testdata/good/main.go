@@ -45,6 +45,13 @@ func (s *service) handle(ctx context.Context, e events.SQSEvent) error {
 	if _, err := reload(); err != nil {
 		return err
 	}
+	legacy, err := http.NewRequest(http.MethodGet, api.base, nil)
+	if err != nil {
+		return err
+	}
+	if resp, err := api.Do(legacy); err == nil { // ok: the embedded client has a Timeout
+		resp.Body.Close()
+	}
 	for _, m := range e.Records {
 		if _, err := s.s3.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("b"), Key: aws.String(m.MessageId)}); err != nil {
 			return err
@@ -69,6 +76,19 @@ func (s *service) handle(ctx context.Context, e events.SQSEvent) error {
 	}
 	return nil
 }
+
+// apiClient embeds its HTTP client by value, with a Timeout.
+type apiClient struct {
+	http.Client
+	base string
+}
+
+func newAPIClient(base string) *apiClient {
+	timeout := 20 * time.Second
+	return &apiClient{http.Client{Timeout: timeout}, base}
+}
+
+var api = newAPIClient("https://api.example.invalid/")
 
 // reload builds a fresh configuration in the handler; LoadDefaultConfig
 // makes no network call with its context.
