@@ -58,11 +58,22 @@ func idle(ctx ssa.Value, depth int, cancelled bool) bool {
 			if !cancelled {
 				return false
 			}
+		case *ssa.MakeClosure:
+			if !cancelled || !onlyStartedAsGoroutine(r) {
+				return false // a func literal that captures ctx and may run in the invocation
+			}
+		case *ssa.Store:
+			// A variable that a func literal captures lives in a cell.
+			if !cancelled || r.Val != ctx || !onlyCapturedByGoroutines(r.Addr) {
+				return false
+			}
 		case *ssa.Call:
 			callee := analysisutil.Callee(r.Common())
 			switch {
 			case callee == nil:
 				return false
+			case passedToIdleParam(r, ctx, depth, cancelled):
+				continue
 			case isFunc(callee, "github.com/aws/aws-sdk-go-v2/config", "LoadDefaultConfig"),
 				isFunc(callee, "github.com/jackc/pgx/v5/pgxpool", "New", "NewWithConfig"):
 				continue
@@ -75,6 +86,60 @@ func idle(ctx ssa.Value, depth int, cancelled bool) bool {
 					return false
 				}
 			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// passedToIdleParam reports whether call passes ctx to a function of
+// this package whose parameter is idle, such as a helper that only
+// starts a goroutine with it.
+func passedToIdleParam(call *ssa.Call, ctx ssa.Value, depth int, cancelled bool) bool {
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	for i, arg := range call.Common().Args {
+		if arg == ctx && (i >= len(fn.Params) || !idle(fn.Params[i], depth+1, cancelled)) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyStartedAsGoroutine reports whether every use of a func literal is
+// a go statement that runs it.
+func onlyStartedAsGoroutine(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, ref := range *refs {
+		g, ok := ref.(*ssa.Go)
+		if !ok || g.Call.Value != ssa.Value(mc) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyCapturedByGoroutines reports whether the cell of a captured
+// variable is only stored to and captured by func literals that run as
+// goroutines.
+func onlyCapturedByGoroutines(cell ssa.Value) bool {
+	alloc, ok := cell.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+		case *ssa.MakeClosure:
+			if !onlyStartedAsGoroutine(r) {
 				return false
 			}
 		default:

@@ -39,6 +39,10 @@ func sweep(ctx context.Context, ts []ticket) {
 
 func watch(ctx context.Context) { <-ctx.Done() }
 
+func startWatch(ctx context.Context) {
+	go func() { watch(ctx) }()
+}
+
 func nilSafe(ctx context.Context) context.Context {
 	if ctx == nil {
 		ctx = context.TODO() // ok: a default for callers without a context
@@ -68,7 +72,7 @@ func handler(ctx context.Context, _ events.APIGatewayProxyRequest) (events.APIGa
 
 	health, stop := context.WithCancel(context.Background()) // ok: only a goroutine uses it, and it is cancelled on return
 	defer stop()
-	go watch(health)
+	startWatch(health)
 	return events.APIGatewayProxyResponse{StatusCode: 200}, nil
 }
 
