@@ -2,6 +2,7 @@ package initwork
 
 import (
 	_ "embed"
+	"go/ast"
 	"go/types"
 	"strings"
 
@@ -141,7 +142,7 @@ func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
 			if callee == nil || !c.isNetwork(callee, call.Common()) {
 				continue // not a network call of the catalogue
 			}
-			f := lambdamodel.LocalFault{Instr: call, Pos: c.model.CallPos(call), Message: message(callee, c.pass.Pkg)}
+			f := lambdamodel.LocalFault{Instr: call, Pos: c.model.CallPos(call), Message: c.message(callee, call.Common())}
 			if expr := c.model.CallExpr(call); expr != nil {
 				f.End = expr.End()
 			}
@@ -151,9 +152,26 @@ func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
 	return out
 }
 
-// message describes a network call made during INIT in package pkg.
-func message(fn *types.Func, pkg *types.Package) string {
-	return "network call " + apiName(fn, pkg) + " runs during INIT on every cold start, so make it lazy with sync.OnceValues or pass the value in through configuration"
+// message describes a network call made during INIT.
+func (c *checker) message(fn *types.Func, call *ssa.CallCommon) string {
+	name := apiName(fn, c.pass.Pkg)
+	if recv := receiverName(fn); recv != "" && !ast.IsExported(recv) && !call.IsInvoke() && len(call.Args) > 0 {
+		// A method promoted from an unexported type, such as go-redis's
+		// cmdable: name it by the type it was called on.
+		recvVal := call.Args[0]
+		switch x := recvVal.(type) { // the embedded field of the value it was called on
+		case *ssa.UnOp:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				recvVal = fa.X
+			}
+		case *ssa.Field:
+			recvVal = x.X
+		}
+		if obj := namedObj(recvVal.Type()); obj != nil && obj.Pkg() != nil && ast.IsExported(obj.Name()) {
+			name = typeName(recvVal.Type(), obj, c.pass.Pkg) + "." + fn.Name()
+		}
+	}
+	return "network call " + name + " runs during INIT on every cold start, so make it lazy with sync.OnceValues or pass the value in through configuration"
 }
 
 // apiName names a function as its package's documentation does:
@@ -178,6 +196,19 @@ func apiName(fn *types.Func, pkg *types.Package) string {
 		name = "(*" + name + ")"
 	}
 	return name + "." + fn.Name()
+}
+
+// typeName names the type T, whose named type is obj, as Go code does
+// from package pkg: pkg.T or (*pkg.T).
+func typeName(T types.Type, obj *types.TypeName, pkg *types.Package) string {
+	name := obj.Name()
+	if obj.Pkg() != pkg {
+		name = obj.Pkg().Name() + "." + name
+	}
+	if _, ptr := T.(*types.Pointer); ptr {
+		name = "(*" + name + ")"
+	}
+	return name
 }
 
 func namedObj(T types.Type) *types.TypeName {

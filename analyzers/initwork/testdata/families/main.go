@@ -47,7 +47,7 @@ func main() {
 	pgx.Connect(ctx, "")            // want `network call pgx.Connect runs during INIT`
 
 	rdb := redis.NewClient(&redis.Options{Addr: "d.example.invalid:6379"}) // ok: NewClient does not connect
-	rdb.Ping(ctx)                                                          // want `network call redis.cmdable.Ping runs during INIT`
+	rdb.Ping(ctx)                                                          // want `network call \(\*redis.Client\).Ping runs during INIT`
 
 	mc, _ := mongo.NewClient(options.Client()) // ok: NewClient does not connect
 	mc.Ping(ctx, nil)                          // want `network call \(\*mongo.Client\).Ping runs during INIT`
