@@ -14,11 +14,11 @@
 //
 // Request data is what a handler receives: its parameters other than
 // the context and the http.ResponseWriter (the event, the
-// *http.Request of a route), everything read from them, the results of
-// calls given request data (an item read by the event's id), values
-// written through a pointer by such a call (json.Unmarshal of the body
-// into a struct), and the values read from the context with
-// lambdacontext.FromContext or ctx.Value.
+// *http.Request of a route) and everything read from them. The results
+// of calls given request data count too (an item read by the event's
+// id), and so do values written through a pointer by such a call
+// (json.Unmarshal of the body into a struct). So do the values read
+// from the context with lambdacontext.FromContext or ctx.Value.
 //
 // globalstate reports, in code reachable from a handler, a write of
 // request data into package-level state: an assignment to a

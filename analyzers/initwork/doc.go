@@ -61,10 +61,10 @@
 // Lambda, guarded by os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == "".
 //
 // Known false positives: the chain is followed whatever the arguments
-// are, so a library function that connects only when it is given an
-// address (a parser that queries its database only when configured
-// with a host) is reported even when the call gives none. Accept such a
-// call with -initwork.allow.
+// are. A library function that connects only when it is given an
+// address, such as a parser that queries its database only when it is
+// configured with a host, is reported even when the call gives none.
+// Accept such a call with -initwork.allow.
 //
 // Fix: fetch the value on first use and keep it,
 //

@@ -110,7 +110,7 @@ func (c *checker) fieldBound(fa *ssa.FieldAddr) bound {
 // embeddedBound judges an http.Client held by value in a struct field,
 // often embedded, by what this package stores in the field: a Timeout
 // set through the field, or a client value with a Timeout stored whole.
-// When nothing tells, the bound is unknown.
+// Without such a store, the bound is unknown.
 func (c *checker) embeddedBound(fa *ssa.FieldAddr) bound {
 	st := pointerElem(fa.X.Type())
 	if st == nil {

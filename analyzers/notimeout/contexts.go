@@ -44,8 +44,8 @@ func boundedOnTheSpot(ctx *ssa.Call) bool {
 // whose context is idle in turn. config.LoadDefaultConfig of the AWS
 // SDK for Go v2 reads the environment and files on Lambda, and
 // pgxpool.New connects lazily. A go statement may use a context derived
-// by WithCancel when the function calls the cancel func, which stops
-// the goroutine's work when the function returns; a fresh context
+// by WithCancel when the function calls the cancel func, because that
+// stops the goroutine's work when the function returns. A fresh context
 // handed to a goroutine as it is stays a finding.
 func idle(ctx ssa.Value, depth int, cancelled bool) bool {
 	refs := ctx.Referrers()

@@ -39,15 +39,19 @@
 // it, and names the chain: "http.Get has no context … (via
 // rates.Fetch → rates.get)".
 //
-// Not reported: code reachable only from INIT (main before lambda.Start,
-// init functions, package-level initializers); code of goroutines that
-// the handler starts, which the invocation does not wait for; contexts
-// derived from the handler's ctx or from r.Context() of an adapter's
-// request; clients with a Timeout; a fresh context given only to
-// config.LoadDefaultConfig of the AWS SDK for Go v2 or to pgxpool.New,
-// which make no network call with it, or, through WithCancel with its
-// cancel func called, only to goroutines; and the default in
-// "if ctx == nil { ctx = context.TODO() }".
+// Not reported:
+//
+//   - code reachable only from INIT (main before lambda.Start, init
+//     functions, package-level initializers);
+//   - code of goroutines that the handler starts, which the invocation
+//     does not wait for;
+//   - contexts derived from the handler's ctx or from r.Context() of an
+//     adapter's request, and clients with a Timeout;
+//   - a fresh context given only to config.LoadDefaultConfig of the AWS
+//     SDK for Go v2 or to pgxpool.New, which make no network call with
+//     it, or only to goroutines through WithCancel with its cancel func
+//     called;
+//   - the default in "if ctx == nil { ctx = context.TODO() }".
 //
 // Fix: pass the handler's ctx, or one derived from it:
 //

@@ -64,9 +64,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 // follow reports whether notimeout follows calls of the kind. A
 // goroutine that the handler starts does not hold the invocation, so
-// its calls are left to the checks of work after the handler returns;
-// func values passed on, as to errgroup.Go, usually run before the
-// handler returns.
+// its calls are left to the checks of work after the handler returns.
+// Func values passed on, as to errgroup.Go, usually run before the
+// handler returns, so they are followed.
 func follow(k lambdamodel.EdgeKind) bool {
 	return k != lambdamodel.Go
 }
