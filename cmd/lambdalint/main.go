@@ -27,6 +27,7 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/initwork"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
+	"github.com/lambdalint/lambdalint/analyzers/tmpleak"
 )
 
 // analyzers are the checks of lambdalint, in the order help lists them.
@@ -34,6 +35,7 @@ var analyzers = []*analysis.Analyzer{
 	globalstate.Analyzer,
 	initwork.Analyzer,
 	notimeout.Analyzer,
+	tmpleak.Analyzer,
 }
 
 func main() {
@@ -52,9 +54,10 @@ func main() {
 // help.
 const intro = `lambdalint finds faults in Go code that runs on AWS Lambda and similar
 function platforms: network calls during INIT, which every cold start waits
-for, request data left in package-level state for the next invocation, and
-calls in a handler that the invocation's deadline cannot stop. It follows
-calls from each handler and from INIT code across functions and packages.
+for, request data left in package-level state for the next invocation, calls
+in a handler that the invocation's deadline cannot stop, and files left in
+/tmp. It follows calls from each handler and from INIT code across functions
+and packages.
 
 Usage:
 

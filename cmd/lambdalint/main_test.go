@@ -147,7 +147,7 @@ func splitPosn(posn string) (file, line string) {
 	return strings.Join(parts[:len(parts)-2], ":"), parts[len(parts)-2]
 }
 
-var checks = []string{"globalstate", "initwork", "notimeout"}
+var checks = []string{"globalstate", "initwork", "notimeout", "tmpleak"}
 
 func TestExampleFindings(t *testing.T) {
 	out, stderr, code := lambdalint(t, example, "-json", "./...")
@@ -194,7 +194,7 @@ func TestDisableAnalyzer(t *testing.T) {
 		t.Errorf("-notimeout=false lost the initwork finding:\n%s", stderr)
 	}
 
-	_, stderr, code = lambdalint(t, example, "-notimeout=false", "-initwork=false", "-globalstate=false", "./...")
+	_, stderr, code = lambdalint(t, example, "-notimeout=false", "-initwork=false", "-globalstate=false", "-tmpleak=false", "./...")
 	if code != 0 || stderr != "" {
 		t.Errorf("all checks disabled: exit status %d, stderr:\n%s", code, stderr)
 	}
