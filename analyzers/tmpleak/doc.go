@@ -14,11 +14,11 @@
 //
 // tmpleak reports, in code reachable from a handler, a file or directory
 // created under the temporary directory that is not removed on every
-// return path: a path that starts with a "/tmp" literal or is built from
+// return path. The path starts with a "/tmp" literal or is built from
 // os.TempDir() by filepath.Join, path.Join, concatenation or
-// fmt.Sprintf, given to os.Create, os.WriteFile, os.OpenFile with a
-// write or create flag, os.Mkdir or os.MkdirAll, and the files and
-// directories of os.CreateTemp and os.MkdirTemp, with their io/ioutil
+// fmt.Sprintf. It is given to os.Create, os.WriteFile, os.OpenFile with
+// a write or create flag, os.Mkdir or os.MkdirAll, or it is the file or
+// directory of os.CreateTemp or os.MkdirTemp, with their io/ioutil
 // forms. A removal counts when it is deferred (defer os.Remove(f.Name()),
 // defer os.RemoveAll(dir)), when it is called on every path from the
 // creation to a return, or when a function of the package that removes

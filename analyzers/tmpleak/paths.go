@@ -20,14 +20,14 @@ const (
 	inTempDir                 // under a directory from os.MkdirTemp
 )
 
-// path is what tmpleak knows of a path value.
+// path is the classification of a path value.
 type path struct {
 	kind pathKind
 	text string    // the path as far as it is known, such as "/tmp/out.json"
 	dir  *ssa.Call // the os.MkdirTemp call, for inTempDir
 }
 
-// classify tells where the string value v points.
+// classify returns where the string value v points.
 func classify(v ssa.Value, depth int) path {
 	if depth > 8 {
 		return path{}
@@ -53,7 +53,7 @@ func classify(v ssa.Value, depth int) path {
 	return path{}
 }
 
-// classifyCall tells where the path that a call returns points.
+// classifyCall returns where the path that a call returns points.
 func classifyCall(call *ssa.Call, depth int) path {
 	callee := analysisutil.Callee(call.Common())
 	if callee == nil || callee.Pkg() == nil {
