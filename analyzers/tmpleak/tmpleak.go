@@ -2,6 +2,7 @@ package tmpleak
 
 import (
 	_ "embed"
+	"fmt"
 	"go/constant"
 	"go/token"
 	"os"
@@ -17,12 +18,23 @@ import (
 var doc string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "tmpleak",
-	Doc:      analysisutil.MustExtractDoc(doc, "tmpleak"),
-	URL:      "https://github.com/lambdalint/lambdalint/tree/main/analyzers/tmpleak",
-	Requires: []*analysis.Analyzer{lambdamodel.Analyzer},
-	Run:      analysisutil.Guard("tmpleak", run),
+	Name:      "tmpleak",
+	Doc:       analysisutil.MustExtractDoc(doc, "tmpleak"),
+	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/tmpleak",
+	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
+	FactTypes: []analysis.Fact{new(writesFact)},
+	Run:       analysisutil.Guard("tmpleak", run),
 }
+
+// writesFact lists the parameters of a function that it creates or
+// writes a file or directory at, without removing it.
+type writesFact struct {
+	Params []int
+}
+
+func (*writesFact) AFact() {}
+
+func (f *writesFact) String() string { return fmt.Sprintf("tmpleak(writes params %v)", f.Params) }
 
 // creation is a file or directory made under the temporary directory.
 type creation struct {
@@ -38,14 +50,19 @@ type checker struct {
 	pass     *analysis.Pass
 	model    *lambdamodel.Model
 	returned map[*ssa.Function][]*creation // temp entries a function returns to its caller
+	writes   map[*ssa.Function][]int       // parameters a function writes a file at
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	model := pass.ResultOf[lambdamodel.Analyzer].(*lambdamodel.Model)
-	if model.Skip || len(model.Handlers) == 0 {
+	if model.Skip {
+		return nil, nil // the standard library and catalogued modules are not wrappers of ours
+	}
+	c := &checker{pass: pass, model: model, returned: make(map[*ssa.Function][]*creation), writes: make(map[*ssa.Function][]int)}
+	c.findWrappers()
+	if len(model.Handlers) == 0 {
 		return nil, nil // no handler code here
 	}
-	c := &checker{pass: pass, model: model, returned: make(map[*ssa.Function][]*creation)}
 
 	all := func(lambdamodel.EdgeKind) bool { return true }
 	funcs := model.Reach(model.Handlers, all)
@@ -88,6 +105,7 @@ func (c *checker) creations(fn *ssa.Function) []*creation {
 			if cr := c.creation(call); cr != nil {
 				out = append(out, cr)
 			}
+			out = append(out, c.wrapperCreations(call)...)
 		}
 	}
 	return out

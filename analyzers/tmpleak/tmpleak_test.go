@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 
 func TestTmpleak(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tmpleak.Analyzer,
-		"./createtemp", "./fixedpath", "./forms", "./removal", "./cache", "./initonly")
+		"./createtemp", "./fixedpath", "./forms", "./removal", "./cache", "./initonly", "./wrappers/...")
 }
 
 func TestLimitations(t *testing.T) {
