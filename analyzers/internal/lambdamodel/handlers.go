@@ -85,12 +85,16 @@ func (m *Model) findHandlers() {
 				switch {
 				case path == lambdaPkg && isPkgFunc(callee):
 					if i, ok := lambdaStarts[name]; ok && i < len(args) {
-						add(m.handlerRoot("lambda."+name, args[i], m.argPos(call, i)))
+						for _, r := range m.handlerRoots("lambda."+name, args[i], m.argPos(call, i), 0) {
+							add(r)
+						}
 						m.Serves = true
 					}
 				case path == gcfFunctions || path == gcfFramework && strings.HasPrefix(name, "Register"):
 					for i, arg := range args {
-						add(m.handlerRoot(shortPkg(path)+"."+name, arg, m.argPos(call, i)))
+						for _, r := range m.handlerRoots(shortPkg(path)+"."+name, arg, m.argPos(call, i), 0) {
+							add(r)
+						}
 					}
 				case strings.HasPrefix(path, proxyPrefix) && isPkgFunc(callee) && strings.HasPrefix(name, "New"):
 					servesRoutes = true
@@ -161,19 +165,45 @@ func (m *Model) handlerRoot(kind string, v ssa.Value, pos token.Pos) Root {
 				v = ret
 				continue
 			}
-			// A handler wrapped by middleware, such as
-			// lambda.Start(otellambda.InstrumentHandler(handler)): the
-			// func it is given. What a factory of another package
-			// returns is reported through its summary instead.
-			for _, arg := range x.Common().Args {
-				if f := funcValue(arg); f != nil {
-					r.Local = f
-					return r
-				}
-			}
 		}
 		return r
 	}
+}
+
+// handlerRoots resolves the value registered as a handler, and, when it
+// is built by a call, the funcs that the call is given: middleware such
+// as lambda.Start(otellambda.InstrumentHandler(handler)) or
+// lambda.Start(recoverer(api.Handle)) wraps the real handler. What a
+// factory of another package returns is reported through its summary.
+func (m *Model) handlerRoots(kind string, v ssa.Value, pos token.Pos, depth int) []Root {
+	roots := []Root{m.handlerRoot(kind, v, pos)}
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Call:
+			if depth > 3 {
+				break
+			}
+			for _, arg := range x.Common().Args {
+				if isFuncValue(arg) {
+					roots = append(roots, m.handlerRoots(kind, arg, pos, depth+1)...)
+				}
+			}
+		}
+		return roots
+	}
+}
+
+// isFuncValue reports whether v is a function, a func literal, a method
+// value or a call that returns a func.
+func isFuncValue(v ssa.Value) bool {
+	_, ok := v.Type().Underlying().(*types.Signature)
+	return ok
 }
 
 // variadicElems returns the values stored in the slice that SSA builds

@@ -66,7 +66,7 @@ func reportRoots(pass *analysis.Pass) (any, error) {
 func TestModel(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roots,
 		"./start", "./method", "./invoke", "./variants", "./annotated", "./gcf",
-		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...", "./factory", "./wrapped", "./urlserve", "./algnhsa")
+		"./adapter", "./frameworks/...", "./azure", "./notlambda", "./iface/...", "./generic", "./crosspkg/...", "./factory", "./wrapped", "./wrapsame", "./urlserve", "./algnhsa")
 }
 
 // TestDotlessModule checks a module whose path looks like the standard
