@@ -109,10 +109,10 @@ func root(addr ssa.Value) (addrKind, ssa.Value) {
 }
 
 // describe names the package-level state an address belongs to.
-func describe(g *ssa.Global, isMap bool) string {
+func describe(g *ssa.Global, isMap bool, from *types.Package) string {
 	name := g.Name()
-	if g.Pkg != nil && g.Object() != nil && g.Object().Pkg() != nil && g.Parent() == nil {
-		name = g.Object().Name()
+	if obj := g.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg() != from {
+		name = obj.Pkg().Name() + "." + name // a variable of another package
 	}
 	if isMap {
 		return "package-level map " + name

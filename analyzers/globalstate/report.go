@@ -119,5 +119,10 @@ func (c *checker) diagnostic(s sink, root lambdamodel.Root) analysis.Diagnostic 
 			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the write into " + s.what})
 		}
 	}
-	return analysis.Diagnostic{Pos: s.pos, Message: msg, Related: related}
+	pos := s.pos
+	if !pos.IsValid() {
+		pos = root.Pos // a write behind a wrapper, which has no syntax of its own
+	}
+	related = slices.DeleteFunc(related, func(r analysis.RelatedInformation) bool { return !r.Pos.IsValid() })
+	return analysis.Diagnostic{Pos: pos, Message: msg, Related: related}
 }

@@ -83,7 +83,8 @@
 //	                         catalogue, as path/to/pkg.Func,
 //	                         path/to/pkg.Type.Method or
 //	                         (*path/to/pkg.Type).Method
-//	-initwork.allow          comma-separated INIT calls to accept, in the
-//	                         same form: a call of one of them is not
-//	                         reported, whatever it does
+//	-initwork.allow          comma-separated functions to accept, in the
+//	                         same form: nothing is reported through a
+//	                         call of one of them, in INIT code or in a
+//	                         function it calls
 package initwork

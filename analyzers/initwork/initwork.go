@@ -73,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Imported: c.imported,
 			Follow:   blocksINIT,
 			Export:   c.export,
+			Accept:   c.isAllowed,
 		},
 		ImportedInit: c.importedInit,
 		ExportInit:   c.exportInit,
@@ -139,8 +140,8 @@ func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
 				continue // not a call
 			}
 			callee := analysisutil.Callee(call.Common())
-			if callee == nil || !c.isNetwork(callee, call.Common()) {
-				continue // not a network call of the catalogue
+			if callee == nil || !c.isNetwork(callee, call.Common()) || c.isAllowed(callee) {
+				continue // not a network call of the catalogue, or one the user accepts
 			}
 			f := lambdamodel.LocalFault{Instr: call, Pos: c.model.CallPos(call), Message: c.message(callee, call.Common())}
 			if expr := c.model.CallExpr(call); expr != nil {
@@ -171,7 +172,7 @@ func (c *checker) message(fn *types.Func, call *ssa.CallCommon) string {
 			name = typeName(recvVal.Type(), obj, c.pass.Pkg) + "." + fn.Name()
 		}
 	}
-	return "network call " + name + " runs during INIT on every cold start, so make it lazy with sync.OnceValues or pass the value in through configuration"
+	return "network call " + name + " runs during INIT on every cold start, so do it lazily on first use (sync.OnceValues) or take its result from configuration"
 }
 
 // apiName names a function as its package's documentation does:

@@ -25,7 +25,7 @@ func TestLimitations(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	setFlag(t, "network-funcs", "(*example.test/initwork/flags.vault).Read")
-	setFlag(t, "allow", "example.test/initwork/flags.warmUp")
+	setFlag(t, "allow", "example.test/initwork/flags.warmUp,net/http.Head")
 	analysistest.Run(t, analysistest.TestData(), initwork.Analyzer, "./flags")
 }
 

@@ -21,7 +21,7 @@ const childEnv = "LAMBDALINT_CHILD"
 // package, so the output shows the type errors and the package only.
 var (
 	skippedLine = regexp.MustCompile(`^\w+: analysis skipped due to errors in package$`)
-	failedLine  = regexp.MustCompile(`^\w+: failed prerequisites: \w+@(\S+)$`)
+	failedLine  = regexp.MustCompile(`^\w+: failed prerequisites: \w+@([^\s,\[]+)`)
 
 	positionedLine = regexp.MustCompile(`^\S+:\d+:\d+: `)
 )
@@ -72,6 +72,7 @@ func runFiltered(args []string) int {
 func filterErrors(r io.Reader, w io.Writer) bool {
 	reported := make(map[string]bool)
 	positioned := false // an error with a position has been printed
+	printed := make(map[string]bool)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -89,6 +90,10 @@ func filterErrors(r io.Reader, w io.Writer) bool {
 		if strings.HasPrefix(line, "-: ") && positioned {
 			continue // a follow-on error without a position
 		}
+		if printed[line] {
+			continue // the same error again, for the package's test variant
+		}
+		printed[line] = true
 		positioned = positioned || positionedLine.MatchString(line)
 		fmt.Fprintln(w, line)
 	}

@@ -87,6 +87,8 @@ func printHelp() int {
 	if i := strings.Index(text, "Registered analyzers:"); i >= 0 {
 		text = text[i:]
 	}
+	// The driver ignores -tags; lambdalint passes it to the go command.
+	text = strings.Replace(text, "-tags string\n    \tno effect (deprecated)", "-tags string\n    \tcomma-separated build tags for loading the packages", 1)
 	fmt.Print(intro + text)
 	return 0
 }

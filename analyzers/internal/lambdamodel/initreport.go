@@ -158,9 +158,10 @@ func importedPackage(pkg *types.Package, path string) *types.Package {
 }
 
 // localOnlyBlocks returns the blocks of fn that run only when the
-// AWS_LAMBDA_FUNCTION_NAME environment variable is empty, that is
-// outside Lambda: the blocks dominated by the branch of
-// `os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == ""` that holds.
+// AWS_LAMBDA_FUNCTION_NAME environment variable is empty or unset, that
+// is outside Lambda: the blocks dominated by the branch of
+// `os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == ""` that holds, or by the
+// branch of a failed os.LookupEnv of it.
 func localOnlyBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 	out := make(map[*ssa.BasicBlock]bool)
 	for _, b := range fn.Blocks {
@@ -168,13 +169,26 @@ func localOnlyBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 		if !ok {
 			continue
 		}
-		cmp, ok := cond.Cond.(*ssa.BinOp)
-		if !ok || !comparesLambdaNameToEmpty(cmp) {
-			continue
+		var local *ssa.BasicBlock
+		switch x := cond.Cond.(type) {
+		case *ssa.BinOp: // os.Getenv(name) == ""
+			if comparesLambdaNameToEmpty(x) {
+				local = b.Succs[0]
+				if x.Op == token.NEQ {
+					local = b.Succs[1]
+				}
+			}
+		case *ssa.UnOp: // _, ok := os.LookupEnv(name); if !ok
+			if x.Op == token.NOT && isLambdaNameFound(x.X) {
+				local = b.Succs[0]
+			}
+		default: // if ok
+			if isLambdaNameFound(x) {
+				local = b.Succs[1]
+			}
 		}
-		local := b.Succs[0] // the true branch of ==
-		if cmp.Op == token.NEQ {
-			local = b.Succs[1]
+		if local == nil {
+			continue
 		}
 		for _, d := range fn.Blocks {
 			if local.Dominates(d) {
@@ -183,6 +197,28 @@ func localOnlyBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return out
+}
+
+// isLambdaNameFound reports whether v is the second result of
+// os.LookupEnv("AWS_LAMBDA_FUNCTION_NAME"), true on Lambda.
+func isLambdaNameFound(v ssa.Value) bool {
+	x, ok := v.(*ssa.Extract)
+	if !ok || x.Index != 1 {
+		return false
+	}
+	call, ok := x.Tuple.(*ssa.Call)
+	return ok && isEnvLookup(call, "LookupEnv")
+}
+
+// isEnvLookup reports whether call is os.<name>("AWS_LAMBDA_FUNCTION_NAME").
+func isEnvLookup(call *ssa.Call, name string) bool {
+	fn := staticFunc(call.Common())
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || fn.Name() != name || len(call.Common().Args) != 1 {
+		return false
+	}
+	arg, ok := call.Common().Args[0].(*ssa.Const)
+	return ok && arg.Value != nil && arg.Value.Kind() == constant.String &&
+		constant.StringVal(arg.Value) == "AWS_LAMBDA_FUNCTION_NAME"
 }
 
 // comparesLambdaNameToEmpty reports whether cmp compares
@@ -200,14 +236,5 @@ func comparesLambdaNameToEmpty(cmp *ssa.BinOp) bool {
 		return false
 	}
 	call, ok := x.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := staticFunc(call.Common())
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os" || fn.Name() != "Getenv" || len(call.Common().Args) != 1 {
-		return false
-	}
-	arg, ok := call.Common().Args[0].(*ssa.Const)
-	return ok && arg.Value != nil && arg.Value.Kind() == constant.String &&
-		constant.StringVal(arg.Value) == "AWS_LAMBDA_FUNCTION_NAME"
+	return ok && isEnvLookup(call, "Getenv")
 }

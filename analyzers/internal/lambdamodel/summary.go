@@ -118,6 +118,10 @@ type Check struct {
 	// fact.
 	Export func(fn *types.Func, sum *Summary)
 
+	// Accept, when set, reports whether the user accepts every call of
+	// fn as it is: nothing is reported through it.
+	Accept func(fn *types.Func) bool
+
 	// Roots are the entry points whose faults this package reports.
 	// Summaries do not pass through them, so that a dependent calling
 	// a function that registers a handler does not report the
@@ -148,13 +152,25 @@ func (c *Check) localFaults(fn *ssa.Function) []LocalFault {
 // imported returns the summary of a foreign function, an empty one for
 // a handler whose faults its own package reports.
 func (c *Check) imported(fn *types.Func) *Summary {
-	if fn == nil || IsHandler(c.Pass, fn) {
+	if fn == nil || IsHandler(c.Pass, fn) || c.accepted(fn) {
 		return &Summary{}
 	}
 	if sum := c.Imported(fn); sum != nil {
 		return sum
 	}
 	return &Summary{}
+}
+
+// accepted reports whether the user accepts calls of fn.
+func (c *Check) accepted(fn *types.Func) bool {
+	return c.Accept != nil && fn != nil && c.Accept(fn)
+}
+
+// acceptedLocal reports whether the user accepts calls of a function of
+// this package.
+func (c *Check) acceptedLocal(fn *ssa.Function) bool {
+	obj, _ := fn.Object().(*types.Func)
+	return fn.Synthetic == "" && c.accepted(obj)
 }
 
 // Summarise computes the summary of every function of the package and
@@ -181,7 +197,7 @@ func (c *Check) Summarise() {
 		}
 		c.faults[fn] = normalise(faults)
 	}
-	c.propagate(c.faults, func(e Edge) bool { return calls(e) && !isRoot[e.Local] })
+	c.propagate(c.faults, func(e Edge) bool { return calls(e) && !isRoot[e.Local] && !c.acceptedLocal(e.Local) })
 
 	// Served: what the code that a call hands out causes when it runs.
 	c.served = make(map[*ssa.Function][]Fault)
@@ -353,6 +369,7 @@ func (c *Check) Flush() {
 		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Message, b.Message))
 	})
 	for _, d := range c.pending {
+		d.Related = slices.DeleteFunc(d.Related, func(r analysis.RelatedInformation) bool { return !r.Pos.IsValid() })
 		c.Pass.Report(d)
 	}
 	c.pending = nil

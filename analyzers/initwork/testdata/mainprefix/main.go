@@ -29,6 +29,12 @@ func main() {
 	if os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == "" {
 		warm("https://localhost.example.invalid/") // ok: runs only outside Lambda
 	}
+	if _, onLambda := os.LookupEnv("AWS_LAMBDA_FUNCTION_NAME"); !onLambda {
+		warm("https://localhost.example.invalid/seed") // ok: runs only outside Lambda
+	}
+	if _, onLambda := os.LookupEnv("AWS_LAMBDA_FUNCTION_NAME"); onLambda {
+		warm("https://cache.example.invalid/prime") // want `network call http.Get runs during INIT`
+	}
 
 	lambda.Start(handler)
 	warm("https://cache.example.invalid/never") // ok: after the serving call

@@ -21,7 +21,7 @@ var awsCfg = loadConfig() // ok: LoadDefaultConfig reads the environment
 
 var secrets = secretsmanager.NewFromConfig(awsCfg) // ok: a constructor
 
-var apiKey = readSecret("service/api-key") // want `network call \(\*secretsmanager.Client\).GetSecretValue runs during INIT on every cold start, so make it lazy with sync.OnceValues or pass the value in through configuration \(via readSecret → secretValue\)`
+var apiKey = readSecret("service/api-key") // want `network call \(\*secretsmanager.Client\).GetSecretValue runs during INIT on every cold start, so do it lazily on first use \(sync.OnceValues\) or take its result from configuration \(via readSecret → secretValue\)`
 
 // signingKey is fetched on first use, in an invocation.
 var signingKey = sync.OnceValues(func() (string, error) { // ok: the literal is stored, not run
