@@ -85,10 +85,11 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// blocksINIT reports whether a call of the kind holds up INIT: go
-// statements do not, and a func value passed on may be stored for later.
+// blocksINIT reports whether a call of the kind holds up INIT: a go
+// statement does only when INIT code waits for it, and a func value
+// passed on may be stored for later.
 func blocksINIT(k lambdamodel.EdgeKind) bool {
-	return k == lambdamodel.Call || k == lambdamodel.Defer
+	return k == lambdamodel.Call || k == lambdamodel.Defer || k == lambdamodel.GoJoined
 }
 
 type checker struct {

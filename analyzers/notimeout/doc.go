@@ -43,8 +43,8 @@
 //
 //   - code reachable only from INIT (main before lambda.Start, init
 //     functions, package-level initializers);
-//   - code of goroutines that the handler starts, which the invocation
-//     does not wait for;
+//   - code of goroutines that the handler starts and does not wait for
+//     (with a WaitGroup, an errgroup or a channel receive);
 //   - contexts derived from the handler's ctx or from r.Context() of an
 //     adapter's request, and clients with a Timeout;
 //   - a fresh context given only to config.LoadDefaultConfig of the AWS

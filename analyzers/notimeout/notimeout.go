@@ -63,10 +63,11 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // follow reports whether notimeout follows calls of the kind. A
-// goroutine that the handler starts does not hold the invocation, so
-// its calls are left to the checks of work after the handler returns.
-// Func values passed on, as to errgroup.Go, usually run before the
-// handler returns, so they are followed.
+// goroutine that the handler starts and does not wait for does not hold
+// the invocation, so its calls are left to the checks of work after the
+// handler returns. Goroutines it waits for, and func values passed on,
+// as to errgroup.Go, run before the handler returns, so they are
+// followed.
 func follow(k lambdamodel.EdgeKind) bool {
 	return k != lambdamodel.Go
 }

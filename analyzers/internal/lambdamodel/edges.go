@@ -1,7 +1,9 @@
 package lambdamodel
 
 import (
+	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +33,9 @@ func (m *Model) edges(fn *ssa.Function) []Edge {
 				kind = Defer
 			case *ssa.Go:
 				kind = Go
+				if signals(call.Common().StaticCallee()) && waitsAfter(instr) {
+					kind = GoJoined
+				}
 			}
 			pos := m.CallPos(call)
 			if !pos.IsValid() {
@@ -54,6 +59,77 @@ func (m *Model) edges(fn *ssa.Function) []Edge {
 		}
 	}
 	return out
+}
+
+// waitsAfter reports whether the function waits, after instr, in a way
+// that joins goroutines: (*sync.WaitGroup).Wait, Wait of an errgroup, a
+// channel receive or a select. With signals, it decides that a go
+// statement is joined; which goroutine a wait is for is not checked.
+func waitsAfter(instr ssa.Instruction) bool {
+	start := instr.Block()
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{start}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for i, in := range b.Instrs {
+			if b == start && i <= slices.Index(b.Instrs, instr) {
+				continue // before the go statement
+			}
+			if isWait(in) {
+				return true
+			}
+		}
+		work = append(work, b.Succs...)
+	}
+	// A go statement in a loop comes back to its own block.
+	return false
+}
+
+// signals reports whether a goroutine body tells another goroutine it
+// is done: (*sync.WaitGroup).Done, a send on a channel or a close.
+func signals(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Send:
+				return true
+			case ssa.CallInstruction:
+				if bi, ok := x.Common().Value.(*ssa.Builtin); ok && bi.Name() == "close" {
+					return true
+				}
+				if f := staticFunc(x.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == "sync" && f.Name() == "Done" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isWait reports whether instr blocks until other goroutines signal.
+func isWait(instr ssa.Instruction) bool {
+	switch x := instr.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.ARROW
+	case *ssa.Select:
+		return x.Blocking
+	case *ssa.Call:
+		fn := staticFunc(x.Common())
+		if fn == nil || fn.Pkg() == nil || fn.Name() != "Wait" {
+			return false
+		}
+		path := fn.Pkg().Path()
+		return path == "sync" || path == "golang.org/x/sync/errgroup"
+	}
+	return false
 }
 
 // isRouteRegistration reports whether c calls a method of a router

@@ -66,7 +66,7 @@ func (c *InitCheck) reportRoot(root *Root, report func(analysis.Diagnostic)) []F
 			all = append(all, Fault{Message: lf.Message, Site: c.position(lf.Pos)})
 		}
 		for _, e := range m.Edges[fn] {
-			if e.Kind != Call && e.Kind != Defer || inRoot && !root.Includes(e.Instr) {
+			if e.Kind != Call && e.Kind != Defer && e.Kind != GoJoined || inRoot && !root.Includes(e.Instr) {
 				continue // does not block INIT, or runs after it
 			}
 			if e.Instr != nil && skip[e.Instr.Block()] {

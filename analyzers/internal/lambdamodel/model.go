@@ -69,11 +69,12 @@ type Model struct {
 type EdgeKind int
 
 const (
-	Call    EdgeKind = iota // an ordinary call
-	Defer                   // a deferred call
-	Go                      // a go statement
-	FuncArg                 // a func value passed to a call, which may call it
-	HandOut                 // a func returned, or registered as a route: it runs when served
+	Call     EdgeKind = iota // an ordinary call
+	Defer                    // a deferred call
+	Go                       // a go statement whose goroutine the function does not wait for
+	GoJoined                 // a go statement whose goroutine signals (Done, send, close) and that the function waits for
+	FuncArg                  // a func value passed to a call, which may call it
+	HandOut                  // a func returned, or registered as a route: it runs when served
 )
 
 // Edge is one call from a function of this package.

@@ -283,7 +283,7 @@ func (c *Check) ReportServed() {
 	if !m.Serves {
 		return
 	}
-	blocking := func(k EdgeKind) bool { return k == Call || k == Defer }
+	blocking := func(k EdgeKind) bool { return k == Call || k == Defer || k == GoJoined }
 	for i := range m.Init {
 		root := &m.Init[i]
 		for _, fn := range m.Reach([]Root{*root}, blocking) {

@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"net/http"
-	"sync"
 
 	"github.com/aws/aws-lambda-go/lambda"
 )
@@ -26,16 +25,6 @@ func handler(ctx context.Context) error { return nil }
 func main() {
 	// Missed: the call happens inside retry, through its parameter.
 	retry(get)
-
-	// Missed: go statements are not followed, although this one is
-	// joined before INIT ends.
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		get()
-	}()
-	wg.Wait()
 
 	lambda.Start(handler)
 }

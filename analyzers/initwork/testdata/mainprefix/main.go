@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"sync"
 
 	"github.com/aws/aws-lambda-go/lambda"
 )
@@ -25,6 +26,14 @@ func handler(ctx context.Context) error { return nil }
 func main() {
 	warm("https://cache.example.invalid/") // want `network call http.Get runs during INIT .* \(via warm\)`
 	go refresh()                           // ok: a goroutine does not hold up INIT
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `network call http.Get runs during INIT .* \(via main.func1 → warm\)`
+		defer wg.Done()
+		warm("https://cache.example.invalid/joined")
+	}()
+	wg.Wait()
 
 	if os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == "" {
 		warm("https://localhost.example.invalid/") // ok: runs only outside Lambda

@@ -70,6 +70,14 @@ func handler(ctx context.Context, _ events.APIGatewayProxyRequest) (events.APIGa
 		_ = tickets.close(bg, "last")
 	}()
 
+	var fan sync.WaitGroup
+	fan.Add(1)
+	go func() {
+		defer fan.Done()
+		_ = tickets.close(context.TODO(), "joined") // want `context.TODO\(\) drops the handler's deadline`
+	}()
+	fan.Wait()
+
 	health, stop := context.WithCancel(context.Background()) // ok: only a goroutine uses it, and it is cancelled on return
 	defer stop()
 	startWatch(health)
