@@ -32,6 +32,8 @@ type sink struct {
 	// another package: the calls from pos on, and the write itself.
 	chain []lambdamodel.Step
 	site  lambdamodel.Position
+
+	once bool // the write is in a body that sync.Once runs for the first caller only
 }
 
 // step is one call of this package on the way to a write.

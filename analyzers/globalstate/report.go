@@ -99,6 +99,9 @@ func (c *checker) reportForeignRoot(root lambdamodel.Root, add func(analysis.Dia
 // diagnostic turns a sink into a report.
 func (c *checker) diagnostic(s sink, root lambdamodel.Root) analysis.Diagnostic {
 	msg := "request data stored in " + s.what + " (the next invocation in this environment sees it)"
+	if s.once {
+		msg = "request data stored in " + s.what + " by a sync.Once body (the first caller's data then serves every later invocation)"
+	}
 	var related []analysis.RelatedInformation
 	if root.Local != nil {
 		related = append(related, analysis.RelatedInformation{Pos: root.Pos, Message: "reached from " + root.Kind + " " + lambdamodel.Name(root.Local)})
@@ -109,7 +112,7 @@ func (c *checker) diagnostic(s sink, root lambdamodel.Root) analysis.Diagnostic 
 	if len(s.chain) > 0 {
 		names := make([]string, len(s.chain))
 		for i, st := range s.chain {
-			names[i] = st.Callee
+			names[i] = strings.TrimPrefix(st.Callee, c.pass.Pkg.Name()+".")
 			if i > 0 {
 				related = append(related, analysis.RelatedInformation{Pos: c.check.TokenPos(st.Pos), Message: "calls " + st.Callee})
 			}

@@ -26,13 +26,37 @@ func (c *checker) writes(f *flow, instr ssa.Instruction) {
 		fn, ok := x.Fn.(*ssa.Function)
 		if fl := c.flows[fn]; ok && fl != nil {
 			args := append(make([]labels, len(fn.Params)), bindings(f, x)...)
+			once := isOnceBody(x)
 			for _, s := range fl.sinks {
+				if once {
+					s.once = true
+				}
 				c.addSink(f, s, compose(s.labels, args), x.Pos(), "func literal")
 			}
 		}
 	case ssa.CallInstruction:
 		c.callWrites(f, x)
 	}
+}
+
+// isOnceBody reports whether a func literal is run by sync.Once or
+// wrapped by sync.OnceFunc, OnceValue or OnceValues.
+func isOnceBody(mc *ssa.MakeClosure) bool {
+	if mc.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *mc.Referrers() {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		callee := analysisutil.Callee(call.Common())
+		if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "sync" &&
+			oneOf(callee.Name(), "Do", "OnceFunc", "OnceValue", "OnceValues") {
+			return true
+		}
+	}
+	return false
 }
 
 // write records a store of l at addr.
@@ -63,7 +87,7 @@ func (c *checker) callWrites(f *flow, call ssa.CallInstruction) {
 			c.addSink(f, s, compose(s.labels, args), pos, lambdamodel.Name(fl.fn))
 		}
 		for i, l := range fl.stores {
-			c.argWrite(f, call, i, compose(l, args), pos, nil)
+			c.argWrite(f, call, i, compose(l, args), pos, []lambdamodel.Step{{Callee: c.pass.Pkg.Name() + "." + lambdamodel.Name(fl.fn), Pos: c.check.Position(pos)}})
 		}
 	}
 	for _, fn := range foreign {

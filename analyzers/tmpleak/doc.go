@@ -23,8 +23,8 @@
 // directory of os.CreateTemp or os.MkdirTemp, with their io/ioutil
 // forms. A removal counts when it is deferred (defer os.Remove(f.Name()),
 // defer os.RemoveAll(dir)), when it is called on every path from the
-// creation to a return, or when a function of the package that removes
-// its argument is called so.
+// creation to a return, or when a function that removes its argument,
+// in this package or in another, or a deferred func literal removes it.
 //
 // Not reported: files inside a per-invocation directory from
 // os.MkdirTemp that is removed; a path written only when it is absent

@@ -71,20 +71,98 @@ func (c *checker) removals(fn *ssa.Function, cr *creation) []ssa.CallInstruction
 			if !ok {
 				continue
 			}
-			for _, arg := range removedArgs(call.Common()) {
+			for _, arg := range c.removedArgs(call.Common()) {
 				if matches(arg, cr) {
 					out = append(out, call)
 				}
+			}
+			if d, ok := call.(*ssa.Defer); ok && c.closureRemoves(d, cr) {
+				out = append(out, call)
 			}
 		}
 	}
 	return out
 }
 
+// closureRemoves reports whether a deferred func literal removes what
+// cr created, as in defer func() { f.Close(); os.Remove(f.Name()) }().
+func (c *checker) closureRemoves(d *ssa.Defer, cr *creation) bool {
+	mc, ok := d.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	// What each free variable of the literal holds in the caller: a
+	// value, or the cell of a captured variable.
+	outer := make(map[ssa.Value]ssa.Value)
+	for j, fv := range fn.FreeVars {
+		if j < len(mc.Bindings) {
+			outer[fv] = mc.Bindings[j]
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			for _, arg := range c.removedArgs(call.Common()) {
+				if matches(translate(arg, outer), cr) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// translate maps a value of a func literal to the caller's value it
+// stands for: a free variable to its binding, a load of a captured
+// variable to the value stored in its cell, and f.Name() likewise.
+func translate(v ssa.Value, outer map[ssa.Value]ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.FreeVar:
+		if b, ok := outer[x]; ok {
+			return b
+		}
+	case *ssa.UnOp:
+		if cell, ok := translate(x.X, outer).(*ssa.Alloc); ok {
+			return storedIn(cell)
+		}
+	case *ssa.Call:
+		if len(x.Common().Args) == 1 && isNameOf(x, x.Common().Args[0]) {
+			if f := translate(x.Common().Args[0], outer); f != x.Common().Args[0] {
+				return nameCall{file: f}
+			}
+		}
+	}
+	return v
+}
+
+// storedIn returns the value stored in a cell, when only one is.
+func storedIn(cell *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, ref := range *cell.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(cell) {
+			if val != nil {
+				return cell // stored more than once
+			}
+			val = st.Val
+		}
+	}
+	if val == nil {
+		return cell
+	}
+	return val
+}
+
 // removedArgs returns the arguments that a call removes: the path of
 // os.Remove and os.RemoveAll, and the arguments of a function of the
 // program that passes its parameter to one of them.
-func removedArgs(common *ssa.CallCommon) []ssa.Value {
+func (c *checker) removedArgs(common *ssa.CallCommon) []ssa.Value {
 	callee := analysisutil.Callee(common)
 	if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "os" &&
 		(callee.Name() == "Remove" || callee.Name() == "RemoveAll") && len(common.Args) == 1 {
@@ -92,7 +170,18 @@ func removedArgs(common *ssa.CallCommon) []ssa.Value {
 	}
 	fn := common.StaticCallee()
 	if fn == nil || fn.Blocks == nil {
-		return nil
+		// A function of another package that removes its argument.
+		var f summaryFact
+		if callee == nil || common.IsInvoke() || !c.pass.ImportObjectFact(callee, &f) {
+			return nil
+		}
+		var out []ssa.Value
+		for _, i := range f.Removes {
+			if i < len(common.Args) {
+				out = append(out, common.Args[i])
+			}
+		}
+		return out
 	}
 	var out []ssa.Value
 	for i, p := range fn.Params {
@@ -125,6 +214,9 @@ func removesParam(fn *ssa.Function, p *ssa.Parameter) bool {
 
 // matches reports whether a removed path denotes what cr created.
 func matches(arg ssa.Value, cr *creation) bool {
+	if n, ok := arg.(nameCall); ok {
+		return cr.file && n.file == cr.value
+	}
 	switch {
 	case cr.value != nil && arg == cr.value:
 		return true
@@ -142,6 +234,13 @@ func matches(arg ssa.Value, cr *creation) bool {
 		}
 	}
 	return false
+}
+
+// nameCall stands for f.Name() of a file f of the caller, seen from a
+// func literal.
+type nameCall struct {
+	ssa.Value
+	file ssa.Value
 }
 
 // isNameOf reports whether v is f.Name() for the *os.File f.

@@ -22,19 +22,23 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisutil.MustExtractDoc(doc, "tmpleak"),
 	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/tmpleak",
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
-	FactTypes: []analysis.Fact{new(writesFact)},
+	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("tmpleak", run),
 }
 
-// writesFact lists the parameters of a function that it creates or
-// writes a file or directory at, without removing it.
-type writesFact struct {
-	Params []int
+// summaryFact lists the parameters of a function that it creates or
+// writes a file or directory at without removing it (Writes), and those
+// it removes (Removes).
+type summaryFact struct {
+	Writes  []int
+	Removes []int
 }
 
-func (*writesFact) AFact() {}
+func (*summaryFact) AFact() {}
 
-func (f *writesFact) String() string { return fmt.Sprintf("tmpleak(writes params %v)", f.Params) }
+func (f *summaryFact) String() string {
+	return fmt.Sprintf("tmpleak(writes params %v, removes params %v)", f.Writes, f.Removes)
+}
 
 // creation is a file or directory made under the temporary directory.
 type creation struct {
@@ -44,6 +48,7 @@ type creation struct {
 	path  path
 	temp  string // "os.CreateTemp" or "os.MkdirTemp", or "" for a path chosen by the code
 	file  bool   // value is an *os.File, removed through its Name method
+	via   string // the wrapper that writes the file, for a call of one
 }
 
 type checker struct {
@@ -84,6 +89,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		for _, cr := range byFunc[fn] {
 			if msg, leaks := c.judge(fn, cr); leaks {
+				if cr.via != "" {
+					msg += " (via " + cr.via + ")"
+				}
 				diags = append(diags, analysis.Diagnostic{Pos: model.CallPos(cr.instr), Message: msg})
 			}
 		}

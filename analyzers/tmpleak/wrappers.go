@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
+	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
 )
 
 // writeAPIs maps the calls that create or write a file or directory at
@@ -37,10 +38,19 @@ func (c *checker) findWrappers() {
 	if c.pass.Pkg.Name() == "main" {
 		return // no other package imports it
 	}
-	for fn, params := range c.writes {
+	for _, fn := range c.model.Funcs {
 		obj, ok := fn.Object().(*types.Func)
-		if ok && fn.Synthetic == "" && fn.Parent() == nil && obj.Exported() && len(params) > 0 {
-			c.pass.ExportObjectFact(obj, &writesFact{Params: params})
+		if !ok || fn.Synthetic != "" || fn.Parent() != nil || !obj.Exported() {
+			continue // not callable from another package
+		}
+		var removes []int
+		for i, p := range fn.Params {
+			if removesParam(fn, p) {
+				removes = append(removes, i)
+			}
+		}
+		if len(c.writes[fn]) > 0 || len(removes) > 0 {
+			c.pass.ExportObjectFact(obj, &summaryFact{Writes: c.writes[fn], Removes: removes})
 		}
 	}
 }
@@ -92,9 +102,9 @@ func (c *checker) wrapperParams(common *ssa.CallCommon) []int {
 	if callee == nil || common.IsInvoke() {
 		return nil
 	}
-	var f writesFact
+	var f summaryFact
 	if c.pass.ImportObjectFact(callee, &f) {
-		return f.Params
+		return f.Writes
 	}
 	return nil
 }
@@ -112,9 +122,20 @@ func (c *checker) wrapperCreations(call *ssa.Call) []*creation {
 		if p.kind == elsewhere {
 			continue
 		}
-		out = append(out, &creation{instr: call, value: args[i], path: p, errv: lastResult(call)})
+		out = append(out, &creation{instr: call, value: args[i], path: p, errv: lastResult(call), via: wrapperName(call.Common())})
 	}
 	return out
+}
+
+// wrapperName names the wrapper a call reaches, as a chain does.
+func wrapperName(common *ssa.CallCommon) string {
+	if fn := common.StaticCallee(); fn != nil && fn.Blocks != nil {
+		return lambdamodel.Name(fn)
+	}
+	if callee := analysisutil.Callee(common); callee != nil {
+		return lambdamodel.QualifiedName(callee)
+	}
+	return "?"
 }
 
 // lastResult returns the last result of a call, its error by

@@ -71,11 +71,11 @@ func handler(ctx context.Context, e events.SQSEvent) error {
 		current.Owner = m.MessageId      // want `request data stored in package-level var current`
 		recent[0] = m.Body               // want `request data stored in package-level var recent`
 		byID[o.ID] = order{}             // want `request data stored in package-level map byID`
-		shared.put(m.MessageId, "seen")  // want `request data stored in package-level var shared`
+		shared.put(m.MessageId, "seen")  // want `request data stored in package-level var shared .* \(via \(\*cache\).put\)`
 		seen.Store(m.MessageId, true)    // want `request data stored in package-level var seen`
 		lastOrder.Store(o)               // want `request data stored in package-level var lastOrder`
 		decoded = o                      // want `request data stored in package-level var decoded`
-		once.Do(func() { first = o.ID }) // want `request data stored in package-level var first`
+		once.Do(func() { first = o.ID }) // want `request data stored in package-level var first by a sync.Once body \(the first caller.s data then serves every later invocation\)`
 		kept.keep(m.Body)                // want `request data stored in package-level var kept`
 		mu.Lock()
 		guarded = m.Body // want `request data stored in package-level var guarded`
