@@ -17,9 +17,9 @@
 // return path. The path starts with a "/tmp" literal or is built from
 // os.TempDir() by filepath.Join, path.Join, concatenation or
 // fmt.Sprintf. It is given to os.Create, os.WriteFile, os.OpenFile with
-// a write or create flag, os.Mkdir or os.MkdirAll, or to a function of
-// the program that writes a file at its parameter without removing it,
-// in this package or in another (through facts). Or it is the file or
+// a write or create flag, os.Mkdir or os.MkdirAll. It may also be given
+// to a function of the program that writes a file at its parameter
+// without removing it, in this package or in another. Or it is the file or
 // directory of os.CreateTemp or os.MkdirTemp, with their io/ioutil
 // forms. A removal counts when it is deferred (defer os.Remove(f.Name()),
 // defer os.RemoveAll(dir)), when it is called on every path from the

@@ -90,8 +90,8 @@ func waitsAfter(instr ssa.Instruction) bool {
 	return false
 }
 
-// signals reports whether a goroutine body tells another goroutine it
-// is done: (*sync.WaitGroup).Done, a send on a channel or a close.
+// signals reports whether a goroutine body lets another goroutine know
+// it is done: (*sync.WaitGroup).Done, a send on a channel or a close.
 func signals(fn *ssa.Function) bool {
 	if fn == nil {
 		return false

@@ -159,9 +159,9 @@ func importedPackage(pkg *types.Package, path string) *types.Package {
 
 // localOnlyBlocks returns the blocks of fn that run only when the
 // AWS_LAMBDA_FUNCTION_NAME environment variable is empty or unset, that
-// is outside Lambda: the blocks dominated by the branch of
-// `os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == ""` that holds, or by the
-// branch of a failed os.LookupEnv of it.
+// is outside Lambda. They are the blocks dominated by the branch where
+// `os.Getenv("AWS_LAMBDA_FUNCTION_NAME") == ""` holds, or by the branch
+// of a failed os.LookupEnv of it.
 func localOnlyBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 	out := make(map[*ssa.BasicBlock]bool)
 	for _, b := range fn.Blocks {
