@@ -117,7 +117,7 @@ func isAWSv1Operation(fn *types.Func) bool {
 	if strings.HasSuffix(name, "WithContext") {
 		return true
 	}
-	return !strings.HasSuffix(name, "Request") && hasMethod(recv.Type(), name+"WithContext")
+	return !strings.HasSuffix(name, "Request") && analysisutil.HasMethod(recv.Type(), name+"WithContext")
 }
 
 // hasWithBlock reports whether a grpc.Dial call is given
@@ -196,15 +196,6 @@ func qualifiedMethod(fn *types.Func) string {
 func takesContext(fn *types.Func) bool {
 	params := fn.Signature().Params()
 	return params.Len() > 0 && analysisutil.IsContext(params.At(0).Type())
-}
-
-func hasMethod(T types.Type, name string) bool {
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	obj, _, _ := types.LookupFieldOrMethod(T, true, nil, name)
-	_, ok := obj.(*types.Func)
-	return ok
 }
 
 func oneOf(s string, names ...string) bool {

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
 )
 
@@ -96,7 +97,7 @@ func isSQLWithoutContext(fn *types.Func) bool {
 	default:
 		return false
 	}
-	return hasMethod(recv.Type(), sqlTwin(fn.Name()))
+	return analysisutil.HasMethod(recv.Type(), sqlTwin(fn.Name()))
 }
 
 // sqlTwin returns the name of the context form of a database/sql method.
@@ -118,15 +119,5 @@ func isAWSv1WithoutContext(fn *types.Func) bool {
 	if strings.HasSuffix(fn.Name(), "WithContext") || strings.HasSuffix(fn.Name(), "Request") || namedOf(recv.Type()) == nil {
 		return false
 	}
-	return hasMethod(recv.Type(), fn.Name()+"WithContext")
-}
-
-// hasMethod reports whether T or *T has a method of the given name.
-func hasMethod(T types.Type, name string) bool {
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	obj, _, _ := types.LookupFieldOrMethod(T, true, nil, name)
-	_, ok := obj.(*types.Func)
-	return ok
+	return analysisutil.HasMethod(recv.Type(), fn.Name()+"WithContext")
 }

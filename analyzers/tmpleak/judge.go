@@ -228,7 +228,7 @@ func matches(arg ssa.Value, cr *creation) bool {
 	// A parent directory that the path was joined to.
 	if call, ok := cr.value.(*ssa.Call); ok {
 		if callee := analysisutil.Callee(call.Common()); callee != nil && callee.Name() == "Join" && len(call.Common().Args) == 1 {
-			if parts := elems(call.Common().Args[0]); len(parts) > 0 && (parts[0] == arg || sameConstant(parts[0], arg)) {
+			if parts := analysisutil.VariadicElems(call.Common().Args[0]); len(parts) > 0 && (parts[0] == arg || sameConstant(parts[0], arg)) {
 				return true
 			}
 		}

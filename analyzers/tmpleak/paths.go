@@ -64,7 +64,7 @@ func classifyCall(call *ssa.Call, depth int) path {
 	case p == "os" && name == "TempDir":
 		return path{kind: fixedPath, text: "/tmp"}
 	case (p == "path/filepath" || p == "path") && name == "Join" && len(args) == 1:
-		parts := elems(args[0])
+		parts := analysisutil.VariadicElems(args[0])
 		if len(parts) == 0 {
 			return path{}
 		}
@@ -76,7 +76,7 @@ func classifyCall(call *ssa.Call, depth int) path {
 		return base
 	case p == "fmt" && name == "Sprintf" && len(args) == 2:
 		format := classify(args[0], depth+1)
-		if format.kind == fixedPath && len(elems(args[1])) > 0 && strings.Contains(format.text, "%") {
+		if format.kind == fixedPath && len(analysisutil.VariadicElems(args[1])) > 0 && strings.Contains(format.text, "%") {
 			return path{kind: builtPath, text: format.text}
 		}
 		return format
@@ -107,32 +107,6 @@ func join(base path, part ssa.Value, element bool) path {
 	}
 	base.text += sep + "…"
 	return base
-}
-
-// elems returns the values stored in the slice that SSA builds for the
-// variadic arguments of a call.
-func elems(v ssa.Value) []ssa.Value {
-	slice, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := slice.X.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		idx, ok := ref.(*ssa.IndexAddr)
-		if !ok || idx.Referrers() == nil {
-			continue
-		}
-		for _, r := range *idx.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(idx) {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
 }
 
 // isTempCreator reports whether call is os.CreateTemp or os.MkdirTemp

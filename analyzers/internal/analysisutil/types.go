@@ -37,3 +37,41 @@ func IsNamed(T types.Type, path, name string) bool {
 	n, ok := types.Unalias(T).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
+
+// VariadicElems returns the values stored in the slice that SSA builds
+// for the variadic arguments of a call, or nil when v is not such a
+// slice.
+func VariadicElems(v ssa.Value) []ssa.Value {
+	slice, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := slice.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		idx, ok := ref.(*ssa.IndexAddr)
+		if !ok || idx.Referrers() == nil {
+			continue // not an element of the array
+		}
+		for _, r := range *idx.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(idx) {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// HasMethod reports whether T, or the type T points to, has a method of
+// the given name.
+func HasMethod(T types.Type, name string) bool {
+	if p, ok := T.(*types.Pointer); ok {
+		T = p.Elem()
+	}
+	obj, _, _ := types.LookupFieldOrMethod(T, true, nil, name)
+	_, ok := obj.(*types.Func)
+	return ok
+}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -210,27 +211,10 @@ func isFuncValue(v ssa.Value) bool {
 // for the variadic arguments of a call (gin and fiber take route
 // handlers that way), or v itself for any other argument.
 func variadicElems(v ssa.Value) []ssa.Value {
-	slice, ok := v.(*ssa.Slice)
-	if !ok {
+	if _, ok := v.(*ssa.Slice); !ok {
 		return []ssa.Value{v}
 	}
-	alloc, ok := slice.X.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		idx, ok := ref.(*ssa.IndexAddr)
-		if !ok || idx.Referrers() == nil {
-			continue // not an element of the array
-		}
-		for _, r := range *idx.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(idx) {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
+	return analysisutil.VariadicElems(v)
 }
 
 // argPos returns the position of argument i of a call, counting the
