@@ -124,29 +124,13 @@ func isAWSv1Operation(fn *types.Func) bool {
 // grpc.WithBlock() among its options.
 func hasWithBlock(call *ssa.CallCommon) bool {
 	for _, arg := range call.Args {
-		slice, ok := arg.(*ssa.Slice)
-		if !ok {
-			continue
-		}
-		alloc, ok := slice.X.(*ssa.Alloc)
-		if !ok || alloc.Referrers() == nil {
-			continue
-		}
-		for _, ref := range *alloc.Referrers() {
-			idx, ok := ref.(*ssa.IndexAddr)
-			if !ok || idx.Referrers() == nil {
+		for _, v := range analysisutil.VariadicElems(arg) {
+			opt, ok := v.(*ssa.Call)
+			if !ok {
 				continue
 			}
-			for _, r := range *idx.Referrers() {
-				st, ok := r.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				if opt, ok := st.Val.(*ssa.Call); ok {
-					if f := analysisutil.Callee(opt.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == grpcPkg && f.Name() == "WithBlock" {
-						return true
-					}
-				}
+			if f := analysisutil.Callee(opt.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == grpcPkg && f.Name() == "WithBlock" {
+				return true
 			}
 		}
 	}
