@@ -226,7 +226,7 @@ func (c *checker) export() {
 // factSink converts a sink for a fact: the chain runs from the function
 // down to the write, wherever it is.
 func (c *checker) factSink(s sink) factSink {
-	out := factSink{Inputs: uint64(s.labels), What: s.what}
+	out := factSink{Inputs: uint64(s.labels), What: qualify(s.what, c.pass.Pkg.Name())}
 	for _, st := range s.path {
 		out.Chain = append(out.Chain, lambdamodel.Step{Callee: c.pass.Pkg.Name() + "." + st.callee, Pos: c.check.Position(st.pos)})
 	}
@@ -237,4 +237,15 @@ func (c *checker) factSink(s sink) factSink {
 		out.Site = c.check.Position(s.pos)
 	}
 	return out
+}
+
+// qualify adds the package name to the variable that what names, for a
+// fact read in other packages: "package-level var recent" becomes
+// "package-level var audit.recent".
+func qualify(what, pkg string) string {
+	i := strings.LastIndex(what, " ")
+	if i < 0 || strings.Contains(what[i+1:], ".") {
+		return what
+	}
+	return what[:i+1] + pkg + "." + what[i+1:]
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func handler(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
-	store.Remember(req.RequestContext.Identity.Caller) // want `request data stored in package-level var names \(the next invocation in this environment sees it\) \(via store.Remember → registry.Add\)`
+	store.Remember(req.RequestContext.Identity.Caller) // want `request data stored in package-level var registry.names \(the next invocation in this environment sees it\) \(via store.Remember → registry.Add\)`
 	store.Touch()                                      // ok: a constant
 	return events.APIGatewayProxyResponse{StatusCode: 200}, nil
 }

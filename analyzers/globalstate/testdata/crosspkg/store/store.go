@@ -4,7 +4,7 @@ package store
 import "example.test/globalstate/crosspkg/store/registry"
 
 // Remember records a caller.
-func Remember(caller string) { // want Remember:`globalstate\(stores into package-level var names\)`
+func Remember(caller string) { // want Remember:`globalstate\(stores into package-level var registry.names\)`
 	registry.Add("caller:" + caller)
 }
 

@@ -4,7 +4,7 @@ package registry
 var names []string
 
 // Add remembers a name.
-func Add(name string) { // want Add:`globalstate\(stores into package-level var names\)`
+func Add(name string) { // want Add:`globalstate\(stores into package-level var registry.names\)`
 	names = append(names, name)
 }
 
