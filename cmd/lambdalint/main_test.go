@@ -321,3 +321,77 @@ func Resolve(host string) ([]string, error) { return net.LookupHost(host) }
 		t.Errorf("with -tags=prod: the finding in prod.go is missing:\n%s", stderr)
 	}
 }
+
+// TestOddInput checks that input the analyzers cannot use ends in a
+// clear error and exit status 1, and that unusual but valid code
+// (generics, a very large file) is analysed without error.
+func TestOddInput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.test/odd\n\ngo 1.26\n")
+	if err := os.MkdirAll(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cgo"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "cgo", "c.go"), "package cgo\n\n// int one() { return 1; }\nimport \"C\"\n\nfunc One() int { return int(C.one()) }\n")
+	if err := os.MkdirAll(filepath.Join(dir, "generic"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "generic", "g.go"), `package generic
+
+type Number interface{ ~int | ~float64 }
+
+func Sum[T Number](xs ...T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+type Box[T any] struct{ v T }
+
+func (b *Box[T]) Get() T { return b.v }
+`)
+	if err := os.MkdirAll(filepath.Join(dir, "huge"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var huge strings.Builder
+	huge.WriteString("package huge\n\nvar table = map[int]string{\n")
+	for i := range 50000 {
+		fmt.Fprintf(&huge, "\t%d: \"value %d\",\n", i, i)
+	}
+	huge.WriteString("}\n\nfunc Lookup(i int) string { return table[i] }\n")
+	write(t, filepath.Join(dir, "huge", "huge.go"), huge.String())
+
+	for _, tc := range []struct {
+		name    string
+		env     []string
+		pattern string
+		code    int
+		stderr  string
+	}{
+		{"empty directory", nil, "./empty", 1, "no Go files"},
+		{"missing directory", nil, "./missing/...", 1, "no such file or directory"},
+		{"cgo without cgo", []string{"CGO_ENABLED=0"}, "./cgo", 1, "build constraints exclude all Go files"},
+		{"generics", nil, "./generic", 0, ""},
+		{"huge file", nil, "./huge", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, kv := range tc.env {
+				k, v, _ := strings.Cut(kv, "=")
+				t.Setenv(k, v)
+			}
+			_, stderr, code := lambdalint(t, dir, tc.pattern)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			if !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "internal error") {
+				t.Errorf("stderr shows a crash:\n%s", stderr)
+			}
+		})
+	}
+}
