@@ -21,22 +21,10 @@ import (
 	"os/exec"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
-	"github.com/lambdalint/lambdalint/analyzers/globalstate"
-	"github.com/lambdalint/lambdalint/analyzers/initwork"
-	"github.com/lambdalint/lambdalint/analyzers/notimeout"
-	"github.com/lambdalint/lambdalint/analyzers/tmpleak"
+	"github.com/lambdalint/lambdalint/internal/checks"
 )
-
-// analyzers are the checks of lambdalint, in the order help lists them.
-var analyzers = []*analysis.Analyzer{
-	globalstate.Analyzer,
-	initwork.Analyzer,
-	notimeout.Analyzer,
-	tmpleak.Analyzer,
-}
 
 func main() {
 	if os.Getenv(childEnv) == "" {
@@ -47,7 +35,7 @@ func main() {
 			os.Exit(runFiltered(os.Args))
 		}
 	}
-	multichecker.Main(analyzers...)
+	multichecker.Main(checks.All...)
 }
 
 // intro replaces the generic introduction of the go/analysis driver's

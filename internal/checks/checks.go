@@ -1,0 +1,20 @@
+// Package checks lists the analyzers of lambdalint, for the command,
+// the golangci-lint plugins and any other driver.
+package checks
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lambdalint/lambdalint/analyzers/globalstate"
+	"github.com/lambdalint/lambdalint/analyzers/initwork"
+	"github.com/lambdalint/lambdalint/analyzers/notimeout"
+	"github.com/lambdalint/lambdalint/analyzers/tmpleak"
+)
+
+// All are the checks, in the order help lists them.
+var All = []*analysis.Analyzer{
+	globalstate.Analyzer,
+	initwork.Analyzer,
+	notimeout.Analyzer,
+	tmpleak.Analyzer,
+}
