@@ -32,7 +32,24 @@ type plugin struct {
 }
 
 func (p plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{p.analyzer}, nil
+	return []*analysis.Analyzer{withoutRelated(p.analyzer)}, nil
+}
+
+// withoutRelated returns a copy of a that reports its diagnostics
+// without related information. golangci-lint turns each related
+// position into an issue of its own, which would double the count; the
+// chain stays in the message.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &b
 }
 
 func (p plugin) GetLoadMode() string { return register.LoadModeTypesInfo }

@@ -191,13 +191,25 @@ var catalogued = []string{
 // Skipped reports whether the package being analysed belongs to the
 // standard library or to a catalogued module.
 func Skipped(pass *analysis.Pass) bool {
-	if len(pass.Files) > 0 {
+	if len(pass.Files) > 0 && goroot != "" {
 		name := pass.Fset.File(pass.Files[0].Pos()).Name()
 		if strings.HasPrefix(name, goroot) {
 			return true // the standard library
 		}
 	}
-	return Catalogued(pass.Pkg.Path())
+	path := pass.Pkg.Path()
+	if IsStd(path) && !inModule(pass, path) {
+		// The standard library, by its path: a binary built with
+		// -trimpath, as golangci-lint is, does not know GOROOT.
+		return true
+	}
+	return Catalogued(path)
+}
+
+// inModule reports whether path belongs to the module being analysed.
+func inModule(pass *analysis.Pass, path string) bool {
+	mod := pass.Module
+	return mod != nil && mod.Path != "" && (path == mod.Path || strings.HasPrefix(path, mod.Path+"/"))
 }
 
 // Catalogued reports whether the import path belongs to a catalogued
@@ -225,15 +237,20 @@ func IsStd(path string) bool {
 // external, even when the module path has no dot.
 func (m *Model) external(pkg *types.Package) bool {
 	path := pkg.Path()
-	if mod := m.pass.Module; mod != nil && mod.Path != "" && (path == mod.Path || strings.HasPrefix(path, mod.Path+"/")) {
+	if inModule(m.pass, path) {
 		return false
 	}
 	return IsStd(path) || Catalogued(path)
 }
 
 // goroot is the directory of the standard library's sources, with a
-// trailing separator.
-var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+// trailing separator, or "" when the binary does not know it.
+var goroot = func() string {
+	if build.Default.GOROOT == "" {
+		return ""
+	}
+	return filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+}()
 
 // build creates the SSA form of the package being analysed.
 func (m *Model) build(pass *analysis.Pass) {
