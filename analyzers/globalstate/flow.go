@@ -121,9 +121,3 @@ func describe(g *ssa.Global, isMap bool, from *types.Package) string {
 	}
 	return "package-level var " + name
 }
-
-// isResponseWriter reports whether T is http.ResponseWriter.
-func isResponseWriter(T types.Type) bool {
-	n, ok := types.Unalias(T).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "ResponseWriter"
-}

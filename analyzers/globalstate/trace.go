@@ -58,7 +58,7 @@ func (c *checker) trace(fn *ssa.Function) *flow {
 // carriesData reports whether a parameter of type T can hold request
 // data: the context and the response writer do not.
 func carriesData(T types.Type) bool {
-	return !analysisutil.IsContext(T) && !isResponseWriter(T)
+	return !analysisutil.IsContext(T) && !analysisutil.IsNamed(T, "net/http", "ResponseWriter")
 }
 
 // labelsOf returns the labels of v.

@@ -2,7 +2,7 @@ package globalstate
 
 import (
 	"go/token"
-	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -52,7 +52,7 @@ func isOnceBody(mc *ssa.MakeClosure) bool {
 		}
 		callee := analysisutil.Callee(call.Common())
 		if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "sync" &&
-			oneOf(callee.Name(), "Do", "OnceFunc", "OnceValue", "OnceValues") {
+			slices.Contains([]string{"Do", "OnceFunc", "OnceValue", "OnceValues"}, callee.Name()) {
 			return true
 		}
 	}
@@ -163,13 +163,16 @@ func (c *checker) knownStores(f *flow, call ssa.CallInstruction, args []labels, 
 	if callee == nil || callee.Pkg() == nil || callee.Signature().Recv() == nil || len(args) < 2 {
 		return
 	}
-	recv := namedName(callee.Signature().Recv().Type())
+	recv := ""
+	if n := analysisutil.NamedOf(callee.Signature().Recv().Type()); n != nil {
+		recv = n.Obj().Name()
+	}
 	stores := false
 	switch callee.Pkg().Path() {
 	case "sync":
-		stores = recv == "Map" && oneOf(callee.Name(), "Store", "LoadOrStore", "Swap", "CompareAndSwap")
+		stores = recv == "Map" && slices.Contains([]string{"Store", "LoadOrStore", "Swap", "CompareAndSwap"}, callee.Name())
 	case "sync/atomic":
-		stores = oneOf(callee.Name(), "Store", "Swap", "CompareAndSwap")
+		stores = slices.Contains([]string{"Store", "Swap", "CompareAndSwap"}, callee.Name())
 	}
 	if !stores {
 		return
@@ -179,23 +182,4 @@ func (c *checker) knownStores(f *flow, call ssa.CallInstruction, args []labels, 
 		in |= l
 	}
 	c.argWrite(f, call, 0, in, pos, nil)
-}
-
-func namedName(T types.Type) string {
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	if n, ok := types.Unalias(T).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
-func oneOf(s string, names ...string) bool {
-	for _, n := range names {
-		if s == n {
-			return true
-		}
-	}
-	return false
 }

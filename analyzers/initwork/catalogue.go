@@ -143,11 +143,7 @@ func receiverName(fn *types.Func) string {
 	if recv == nil {
 		return ""
 	}
-	T := recv.Type()
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	if n, ok := types.Unalias(T).(*types.Named); ok {
+	if n := analysisutil.NamedOf(recv.Type()); n != nil {
 		return n.Obj().Name()
 	}
 	return ""

@@ -200,6 +200,15 @@ func apiName(fn *types.Func, pkg *types.Package) string {
 	return name + "." + fn.Name()
 }
 
+// namedObj returns the type name of T, or of the type T points to, or
+// nil.
+func namedObj(T types.Type) *types.TypeName {
+	if n := analysisutil.NamedOf(T); n != nil {
+		return n.Obj()
+	}
+	return nil
+}
+
 // typeName names the type T, whose named type is obj, as Go code does
 // from package pkg: pkg.T or (*pkg.T).
 func typeName(T types.Type, obj *types.TypeName, pkg *types.Package) string {
@@ -213,15 +222,6 @@ func typeName(T types.Type, obj *types.TypeName, pkg *types.Package) string {
 	return name
 }
 
-func namedObj(T types.Type) *types.TypeName {
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	if n, ok := types.Unalias(T).(*types.Named); ok {
-		return n.Obj()
-	}
-	return nil
-}
 
 // listFlag is a comma-separated list of names.
 type listFlag []string

@@ -66,7 +66,7 @@ func apiName(fn *types.Func) string {
 	if recv == nil || fn.Pkg() == nil {
 		return lambdamodel.QualifiedName(fn)
 	}
-	n := namedOf(recv.Type())
+	n := analysisutil.NamedOf(recv.Type())
 	if n == nil {
 		return fn.Name()
 	}
@@ -116,7 +116,7 @@ func isAWSv1WithoutContext(fn *types.Func) bool {
 	if recv == nil || fn.Pkg() == nil || !strings.HasPrefix(fn.Pkg().Path(), awsV1Services) {
 		return false
 	}
-	if strings.HasSuffix(fn.Name(), "WithContext") || strings.HasSuffix(fn.Name(), "Request") || namedOf(recv.Type()) == nil {
+	if strings.HasSuffix(fn.Name(), "WithContext") || strings.HasSuffix(fn.Name(), "Request") || analysisutil.NamedOf(recv.Type()) == nil {
 		return false
 	}
 	return analysisutil.HasMethod(recv.Type(), fn.Name()+"WithContext")

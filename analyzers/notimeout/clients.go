@@ -189,7 +189,7 @@ func isHTTPClient(T types.Type) bool {
 	if elem == nil {
 		return false
 	}
-	n := namedOf(elem)
+	n := analysisutil.NamedOf(elem)
 	return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Client"
 }
 

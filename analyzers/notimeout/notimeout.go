@@ -156,7 +156,7 @@ func isMethod(fn *types.Func, path, typeName string, names ...string) bool {
 	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != path {
 		return false
 	}
-	if n := namedOf(recv.Type()); n == nil || n.Obj().Name() != typeName {
+	if n := analysisutil.NamedOf(recv.Type()); n == nil || n.Obj().Name() != typeName {
 		return false
 	}
 	for _, name := range names {
@@ -167,11 +167,3 @@ func isMethod(fn *types.Func, path, typeName string, names ...string) bool {
 	return false
 }
 
-// namedOf returns the named type of T or of *T.
-func namedOf(T types.Type) *types.Named {
-	if p, ok := T.(*types.Pointer); ok {
-		T = p.Elem()
-	}
-	n, _ := types.Unalias(T).(*types.Named)
-	return n
-}

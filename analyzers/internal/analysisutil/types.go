@@ -75,3 +75,13 @@ func HasMethod(T types.Type, name string) bool {
 	_, ok := obj.(*types.Func)
 	return ok
 }
+
+// NamedOf returns the named type of T, or of the type T points to, or
+// nil.
+func NamedOf(T types.Type) *types.Named {
+	if p, ok := T.(*types.Pointer); ok {
+		T = p.Elem()
+	}
+	n, _ := types.Unalias(T).(*types.Named)
+	return n
+}
