@@ -222,7 +222,6 @@ func typeName(T types.Type, obj *types.TypeName, pkg *types.Package) string {
 	return name
 }
 
-
 // listFlag is a comma-separated list of names.
 type listFlag []string
 

@@ -166,4 +166,3 @@ func isMethod(fn *types.Func, path, typeName string, names ...string) bool {
 	}
 	return false
 }
-
