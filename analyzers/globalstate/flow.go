@@ -25,7 +25,7 @@ const (
 type sink struct {
 	labels labels
 	pos    token.Pos // the write, or the call in this package that leads to it
-	what   string    // the state written, such as "package-level var invites"
+	target string    // the state written, such as "package-level var invites"
 	path   []step    // calls of this package from the function down to pos
 
 	// chain and site describe the rest of the way when the write is in

@@ -38,7 +38,7 @@ type summaryFact struct {
 
 type factSink struct {
 	Inputs uint64
-	What   string             // the state written, such as "package-level var names"
+	Target string             // the state written, such as "package-level var names"
 	Chain  []lambdamodel.Step // from the function down to the write
 	Site   lambdamodel.Position
 }
@@ -53,7 +53,7 @@ func (*summaryFact) AFact() {}
 func (f *summaryFact) String() string {
 	var parts []string
 	for _, s := range f.Sinks {
-		parts = append(parts, "stores into "+s.What)
+		parts = append(parts, "stores into "+s.Target)
 	}
 	for range f.Stores {
 		parts = append(parts, "stores into an argument")
@@ -143,7 +143,7 @@ func (c *checker) traceAll() {
 func merge(sinks []sink) []sink {
 	var out []sink
 	for _, s := range sinks {
-		i := slices.IndexFunc(out, func(o sink) bool { return o.pos == s.pos && o.what == s.what && o.site == s.site })
+		i := slices.IndexFunc(out, func(o sink) bool { return o.pos == s.pos && o.target == s.target && o.site == s.site })
 		switch {
 		case i < 0:
 			out = append(out, s)
@@ -226,7 +226,7 @@ func (c *checker) export() {
 // factSink converts a sink for a fact: the chain runs from the function
 // down to the write, wherever it is.
 func (c *checker) factSink(s sink) factSink {
-	out := factSink{Inputs: uint64(s.labels), What: qualify(s.what, c.pass.Pkg.Name())}
+	out := factSink{Inputs: uint64(s.labels), Target: qualify(s.target, c.pass.Pkg.Name())}
 	for _, st := range s.path {
 		out.Chain = append(out.Chain, lambdamodel.Step{Callee: c.pass.Pkg.Name() + "." + st.callee, Pos: c.check.Position(st.pos)})
 	}
@@ -239,13 +239,13 @@ func (c *checker) factSink(s sink) factSink {
 	return out
 }
 
-// qualify adds the package name to the variable that what names, for a
+// qualify adds the package name to the variable that target names, for a
 // fact read in other packages: "package-level var recent" becomes
 // "package-level var audit.recent".
-func qualify(what, pkg string) string {
-	i := strings.LastIndex(what, " ")
-	if i < 0 || strings.Contains(what[i+1:], ".") {
-		return what
+func qualify(target, pkg string) string {
+	i := strings.LastIndex(target, " ")
+	if i < 0 || strings.Contains(target[i+1:], ".") {
+		return target
 	}
-	return what[:i+1] + pkg + "." + what[i+1:]
+	return target[:i+1] + pkg + "." + target[i+1:]
 }

@@ -91,16 +91,16 @@ func (c *checker) reportForeignRoot(root lambdamodel.Root, add func(analysis.Dia
 	first := lambdamodel.Step{Callee: lambdamodel.QualifiedName(root.Foreign), Pos: c.check.Position(root.Pos)}
 	for _, s := range fact.Sinks {
 		if labels(s.Inputs)&inputs != 0 {
-			add(c.diagnostic(sink{pos: root.Pos, what: s.What, chain: append([]lambdamodel.Step{first}, s.Chain...), site: s.Site}, root))
+			add(c.diagnostic(sink{pos: root.Pos, target: s.Target, chain: append([]lambdamodel.Step{first}, s.Chain...), site: s.Site}, root))
 		}
 	}
 }
 
 // diagnostic turns a sink into a report.
 func (c *checker) diagnostic(s sink, root lambdamodel.Root) analysis.Diagnostic {
-	msg := "request data stored in " + s.what + " (the next invocation in this environment sees it)"
+	msg := "request data stored in " + s.target + " (the next invocation in this environment sees it)"
 	if s.once {
-		msg = "request data stored in " + s.what + " by a sync.Once body (the first caller's data then serves every later invocation)"
+		msg = "request data stored in " + s.target + " by a sync.Once body (the first caller's data then serves every later invocation)"
 	}
 	var related []analysis.RelatedInformation
 	if root.Local != nil {
@@ -119,7 +119,7 @@ func (c *checker) diagnostic(s sink, root lambdamodel.Root) analysis.Diagnostic 
 		}
 		msg += " (via " + strings.Join(names, " → ") + ")"
 		if pos := c.check.TokenPos(s.site); pos.IsValid() {
-			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the write into " + s.what})
+			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the write into " + s.target})
 		}
 	}
 	pos := s.pos

@@ -66,7 +66,7 @@ func (c *checker) write(f *flow, addr ssa.Value, l labels, pos token.Pos, isMap 
 	}
 	switch kind, r := root(addr); kind {
 	case globalAddr:
-		f.sinks = append(f.sinks, sink{labels: l, pos: pos, what: describe(r.(*ssa.Global), isMap, c.pass.Pkg)})
+		f.sinks = append(f.sinks, sink{labels: l, pos: pos, target: describe(r.(*ssa.Global), isMap, c.pass.Pkg)})
 	case paramAddr:
 		if i, ok := f.inputs[r]; ok {
 			f.stores[i] |= l
@@ -104,7 +104,7 @@ func (c *checker) callWrites(f *flow, call ssa.CallInstruction) {
 			f.sinks = append(f.sinks, sink{
 				labels: l,
 				pos:    pos,
-				what:   s.What,
+				target: s.Target,
 				chain:  append([]lambdamodel.Step{first}, s.Chain...),
 				site:   s.Site,
 			})
@@ -148,7 +148,7 @@ func (c *checker) argWrite(f *flow, call ssa.CallInstruction, i int, l labels, p
 	}
 	switch kind, r := root(arg); kind {
 	case globalAddr:
-		f.sinks = append(f.sinks, sink{labels: l, pos: pos, what: describe(r.(*ssa.Global), false, c.pass.Pkg), chain: chain})
+		f.sinks = append(f.sinks, sink{labels: l, pos: pos, target: describe(r.(*ssa.Global), false, c.pass.Pkg), chain: chain})
 	case paramAddr:
 		if j, ok := f.inputs[r]; ok {
 			f.stores[j] |= l

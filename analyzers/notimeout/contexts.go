@@ -191,11 +191,11 @@ func nilContextFallback(instr ssa.Instruction) bool {
 		if !ok || !comparesContextToNil(cmp) {
 			continue
 		}
-		taken := d.Succs[0]
+		nilBranch := d.Succs[0]
 		if cmp.Op == token.NEQ {
-			taken = d.Succs[1]
+			nilBranch = d.Succs[1]
 		}
-		if taken.Dominates(b) {
+		if nilBranch.Dominates(b) {
 			return true
 		}
 	}

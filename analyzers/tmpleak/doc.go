@@ -22,9 +22,9 @@
 // without removing it, in this package or in another. Or it is the file or
 // directory of os.CreateTemp or os.MkdirTemp, with their io/ioutil
 // forms. A removal counts when it is deferred (defer os.Remove(f.Name()),
-// defer os.RemoveAll(dir)), when it is called on every path from the
-// creation to a return, or when a function that removes its argument,
-// in this package or in another, or a deferred func literal removes it.
+// defer os.RemoveAll(dir)) or called on every path from the creation to
+// a return. A function that removes its argument, in this package or in
+// another, and a deferred func literal that removes it count too.
 //
 // Not reported: files inside a per-invocation directory from
 // os.MkdirTemp that is removed; a path written only when it is absent

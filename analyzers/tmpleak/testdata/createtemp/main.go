@@ -32,7 +32,7 @@ func spool(b batch) (*os.File, error) {
 	return f, nil
 }
 
-// summary writes a temp file that is removed whatever happens.
+// summary writes a temp file that a deferred call removes on every return.
 func summary(b batch) error {
 	f, err := os.CreateTemp("", "summary-*.txt") // ok: removed by the deferred os.Remove
 	if err != nil {

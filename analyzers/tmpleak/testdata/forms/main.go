@@ -1,4 +1,4 @@
-// Package main creates files under /tmp in every form tmpleak knows.
+// Package main creates files under /tmp in every form tmpleak recognises.
 package main
 
 import (

@@ -101,8 +101,8 @@ func main() {
 		os.Exit(1)
 	}
 	// An execution environment handles one request at a time, so a small pool is
-	// enough, and the cap bounds the connections the database sees as Lambda
-	// scales out.
+	// enough, and the cap bounds the connections open at the database as
+	// Lambda scales out.
 	db.SetMaxOpenConns(2) // ok: bounded pool
 
 	orders = store.New(dynamo, os.Getenv("ORDERS_TABLE"), db)

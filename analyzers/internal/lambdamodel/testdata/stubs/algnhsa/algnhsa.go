@@ -1,6 +1,6 @@
-// Package algnhsa stands in for github.com/akrylysov/algnhsa, which the
-// module proxy used by the tests does not serve. It declares only the
-// function the model recognises, with the real signature.
+// Package algnhsa replaces github.com/akrylysov/algnhsa in the tests,
+// because the module proxy they use does not serve it. It declares only
+// the function the model recognises, with the real signature.
 package algnhsa
 
 import "net/http"
