@@ -26,19 +26,26 @@ var (
 	positionedLine = regexp.MustCompile(`^\S+:\d+:\d+: `)
 )
 
-// runFiltered runs lambdalint again with the same arguments and returns
-// its exit status.
+// runFiltered runs lambdalint again with the same arguments, less the
+// flags it handles itself, and returns its exit status.
 func runFiltered(args []string) int {
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "lambdalint: cannot find its own executable: %v\n", err)
 		return 1
 	}
-	rest, goflags := moveTags(args[1:])
+	rest, opts, err := takeOptions(args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 2
+	}
+	if opts.converted() {
+		return runConverted(self, rest, opts)
+	}
 	cmd := exec.Command(self, rest...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
-	if goflags != "" {
-		cmd.Env = append(cmd.Env, "GOFLAGS="+goflags)
+	if opts.goflags != "" {
+		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
 	}
 	cmd.Stdin, cmd.Stdout = os.Stdin, os.Stdout
 	stderr, err := cmd.StderrPipe()
@@ -100,31 +107,10 @@ func filterErrors(r io.Reader, w io.Writer) bool {
 	return len(reported) > 0
 }
 
-// moveTags removes a -tags flag from the arguments and returns it in the
-// form of GOFLAGS, merged with the GOFLAGS of the environment. The
-// standalone driver accepts -tags but ignores it; the go command, which
-// loads the packages, honours GOFLAGS.
-func moveTags(args []string) (rest []string, goflags string) {
-	var tags string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "-tags" || a == "--tags":
-			if i+1 < len(args) {
-				tags = args[i+1]
-				i++
-			}
-		case strings.HasPrefix(a, "-tags=") || strings.HasPrefix(a, "--tags="):
-			tags = a[strings.Index(a, "=")+1:]
-		case !strings.HasPrefix(a, "-"):
-			return append(rest, args[i:]...), mergeTags(tags) // the patterns begin
-		default:
-			rest = append(rest, a)
-		}
-	}
-	return rest, mergeTags(tags)
-}
-
+// mergeTags returns a -tags flag in the form of GOFLAGS, merged with
+// the GOFLAGS of the environment. The standalone driver accepts -tags
+// but ignores it; the go command, which loads the packages, honours
+// GOFLAGS.
 func mergeTags(tags string) string {
 	if tags == "" {
 		return ""

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lambdalint/lambdalint/internal/checks"
+)
+
+// options are the flags that lambdalint handles itself, before the
+// go/analysis driver sees the arguments.
+type options struct {
+	format     string // -format: text, sarif, rdjsonl or github
+	newFromRev string // -new-from-rev
+	goflags    string // -tags, as GOFLAGS for the go command
+	json       bool   // -json, the driver's own
+}
+
+var formats = []string{"text", "sarif", "rdjsonl", "github"}
+
+// takeOptions removes lambdalint's own flags from the arguments before
+// the first package pattern.
+func takeOptions(args []string) (rest []string, opts options, err error) {
+	opts.format = "text"
+	var tags string
+	value := func(i *int, a, name string) (string, error) {
+		if v, ok := strings.CutPrefix(a, name+"="); ok {
+			return v, nil
+		}
+		if *i+1 >= len(args) {
+			return "", fmt.Errorf("flag %s needs a value", name)
+		}
+		*i++
+		return args[*i], nil
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
+		name = "-" + name
+		switch {
+		case !strings.HasPrefix(a, "-"):
+			rest = append(rest, args[i:]...)
+			return rest, opts, opts.check(tags)
+		case name == "--tags" || name == "-tags":
+			if tags, err = value(&i, a, strings.SplitN(a, "=", 2)[0]); err != nil {
+				return nil, opts, err
+			}
+		case name == "--format" || name == "-format":
+			if opts.format, err = value(&i, a, strings.SplitN(a, "=", 2)[0]); err != nil {
+				return nil, opts, err
+			}
+		case name == "--new-from-rev" || name == "-new-from-rev":
+			if opts.newFromRev, err = value(&i, a, strings.SplitN(a, "=", 2)[0]); err != nil {
+				return nil, opts, err
+			}
+		default:
+			if a == "-json" || a == "--json" || a == "-json=true" || a == "--json=true" {
+				opts.json = true
+			}
+			rest = append(rest, a)
+		}
+	}
+	return rest, opts, opts.check(tags)
+}
+
+func (o *options) check(tags string) error {
+	o.goflags = mergeTags(tags)
+	known := false
+	for _, f := range formats {
+		known = known || o.format == f
+	}
+	switch {
+	case !known:
+		return fmt.Errorf("unknown -format %q: the formats are %s (and -json for the driver's JSON)", o.format, strings.Join(formats, ", "))
+	case o.json && (o.format != "text" || o.newFromRev != ""):
+		return errors.New("-json cannot be combined with -format or -new-from-rev")
+	}
+	return nil
+}
+
+// converted reports whether lambdalint reads the driver's findings and
+// writes them itself, rather than letting the driver print them.
+func (o *options) converted() bool {
+	return o.format != "text" || o.newFromRev != ""
+}
+
+// runConverted runs the driver with -json in a child process, keeps the
+// findings on changed lines if asked, and writes them in the chosen
+// format. It returns the exit status: 3 when something is reported, 1
+// on errors, 0 otherwise.
+func runConverted(self string, args []string, opts options) int {
+	dir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 1
+	}
+	root := dir
+	var changed changes
+	if r, err := gitRoot(dir); err == nil {
+		root = r
+	} else if opts.newFromRev != "" {
+		fmt.Fprintf(os.Stderr, "lambdalint: -new-from-rev needs a git work tree: %v\n", err)
+		return 1
+	}
+	if opts.newFromRev != "" {
+		if changed, err = changedSince(root, opts.newFromRev); err != nil {
+			fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+			return 1
+		}
+	}
+
+	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	if opts.goflags != "" {
+		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
+	}
+	var stdout bytes.Buffer
+	cmd.Stdin, cmd.Stdout = os.Stdin, &stdout
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 1
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 1
+	}
+	broken := filterErrors(stderr, os.Stderr)
+	waitErr := cmd.Wait()
+
+	findings, failures, err := decodeFindings(&stdout)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 1
+	}
+	broken = reportFailures(failures, os.Stderr) || broken
+	if waitErr != nil && !broken {
+		var exit *exec.ExitError
+		if !errors.As(waitErr, &exit) || stdout.Len() == 0 {
+			fmt.Fprintf(os.Stderr, "lambdalint: %v\n", waitErr)
+			return 1
+		}
+	}
+	if changed != nil {
+		kept := findings[:0]
+		for _, f := range findings {
+			if changed.keep(f.Pos) {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	}
+
+	out := bufio.NewWriter(os.Stdout)
+	if err := write(out, opts.format, findings, root); err == nil {
+		err = out.Flush()
+	} else {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+		return 1
+	}
+	switch {
+	case broken:
+		return 1
+	case len(findings) > 0:
+		return 3
+	}
+	return 0
+}
+
+func write(w io.Writer, format string, fs []finding, root string) error {
+	src := newSources()
+	switch format {
+	case "sarif":
+		return writeSARIF(w, fs, checks.All, root, src)
+	case "rdjsonl":
+		return writeRDJSONL(w, fs, docURLs(checks.All), root, src)
+	case "github":
+		return writeGitHub(w, fs, root)
+	}
+	return writeText(w, fs)
+}
+
+// writeText prints the findings as the driver does.
+func writeText(w io.Writer, fs []finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s: %s\n", f.Pos, f.Message); err != nil {
+			return err
+		}
+		for _, r := range f.Related {
+			if _, err := fmt.Fprintf(w, "%s: \t%s\n", r.Pos, r.Message); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func docURLs(as []*analysis.Analyzer) map[string]string {
+	m := make(map[string]string)
+	for _, a := range as {
+		m[a.Name] = a.URL
+	}
+	return m
+}
+
+var prerequisiteError = regexp.MustCompile(`^(analysis skipped due to errors in package|failed prerequisites: )`)
+
+// reportFailures prints the analyzers that failed, naming each package
+// that could not be analysed once, as filterErrors does for the text
+// output. It reports whether there was a failure.
+func reportFailures(errs []packageError, w io.Writer) bool {
+	named := make(map[string]bool)
+	for _, e := range errs {
+		if prerequisiteError.MatchString(e.Err) {
+			pkg, _, _ := strings.Cut(e.Package, " ") // the test variant "p [p.test]" is p
+			if !named[pkg] {
+				named[pkg] = true
+				fmt.Fprintf(w, "lambdalint: %s was not analysed because it could not be loaded or does not type-check (see the errors above)\n", pkg)
+			}
+			continue
+		}
+		fmt.Fprintf(w, "lambdalint: %s on %s: %s\n", e.Analyzer, e.Package, e.Err)
+	}
+	return len(errs) > 0
+}
