@@ -1,0 +1,287 @@
+package frozenwork
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
+	"github.com/lambdalint/lambdalint/analyzers/internal/lambdamodel"
+)
+
+const errgroupPkg = "golang.org/x/sync/errgroup"
+
+// maxSignalDepth bounds how deep signalsDeep looks into the calls of a
+// goroutine for the call that signals its end.
+const maxSignalDepth = 3
+
+// goroutineJoined reports whether the goroutine that g starts is waited
+// for: it signals (WaitGroup.Done, a send or a close, in its own body or
+// in a function it calls) and either fn waits after the go statement, as
+// the model decides GoJoined, or a caller of fn may wait, because the
+// goroutine was handed a WaitGroup or channel that fn got from outside
+// or passes on.
+func (c *checker) goroutineJoined(fn *ssa.Function, g *ssa.Go) bool {
+	waits := lambdamodel.WaitsAfter(g) || defersWait(fn)
+	body := withBody(g.Call.StaticCallee())
+	if body == nil {
+		return waits // what the goroutine does is unknown, so any wait after it counts
+	}
+	if !signalsDeep(body) {
+		return false
+	}
+	if waits {
+		return true
+	}
+	for _, v := range handedValues(g) {
+		if carriesSignal(v.Type()) && c.waitedElsewhere(fn, v, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupJoined reports whether the goroutine that a call of
+// (*sync.WaitGroup).Go or (*errgroup.Group).Go starts is waited for:
+// fn waits after the call, or the group may be waited for by another
+// function.
+func (c *checker) groupJoined(fn *ssa.Function, call *ssa.Call) bool {
+	if lambdamodel.WaitsAfter(call) || defersWait(fn) {
+		return true
+	}
+	return c.waitedElsewhere(fn, call.Call.Args[0], call)
+}
+
+// waitedElsewhere reports whether a function other than fn may wait on
+// v, a WaitGroup, errgroup or channel (or a value holding one) that
+// fn's instruction self hands to a goroutine: v comes from a parameter
+// or a free variable of fn, or fn passes it on. Only a caller of fn can
+// wait on a parameter, and the Lambda runtime, which calls a handler,
+// never does. A package-level WaitGroup or channel is fn's own business:
+// whoever waits on it, the goroutine runs past the return.
+func (c *checker) waitedElsewhere(fn *ssa.Function, v ssa.Value, self ssa.Instruction) bool {
+	fromCaller := !c.roots[fn]
+	switch base := baseOf(v).(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return fromCaller
+	case *ssa.Global:
+		return false
+	case *ssa.Alloc:
+		if spilled(base) {
+			return fromCaller // a captured parameter or free variable
+		}
+		return trace(base, self).escapes
+	case *ssa.MakeChan:
+		return trace(base, self).escapes
+	case *ssa.Extract:
+		if isWithContext(base.Tuple) {
+			return trace(base, self).escapes
+		}
+	}
+	return true // made by a call or chosen at run time: assume another function waits on it
+}
+
+// baseOf follows v through loads, field and element addresses and
+// conversions to the variable or value it comes from.
+func baseOf(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// spilled reports whether alloc holds a parameter or a free variable:
+// SSA moves a parameter that a closure captures into a variable of its
+// own.
+func spilled(alloc *ssa.Alloc) bool {
+	for _, ref := range *alloc.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue // not a store into the variable
+		}
+		switch baseOf(st.Val).(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+			return true
+		}
+	}
+	return false
+}
+
+// isWithContext reports whether v is a call of errgroup.WithContext,
+// which makes a new group.
+func isWithContext(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := analysisutil.Callee(call.Common())
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == errgroupPkg && fn.Name() == "WithContext"
+}
+
+// handedValues returns the values that g gives its goroutine: the
+// arguments of the call, the receiver included, and the variables its
+// func literal captures.
+func handedValues(g *ssa.Go) []ssa.Value {
+	values := append([]ssa.Value(nil), g.Call.Args...)
+	if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+		values = append(values, mc.Bindings...)
+	}
+	return values
+}
+
+// carriesSignal reports whether a value of type T is, points to or
+// holds in a field a channel, a sync.WaitGroup or an errgroup.Group.
+func carriesSignal(T types.Type) bool {
+	T = deref(T)
+	if isSignalType(T) {
+		return true
+	}
+	st, ok := T.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if isSignalType(deref(st.Field(i).Type())) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSignalType(T types.Type) bool {
+	if _, ok := T.Underlying().(*types.Chan); ok {
+		return true
+	}
+	return analysisutil.IsNamed(T, "sync", "WaitGroup") || analysisutil.IsNamed(T, errgroupPkg, "Group")
+}
+
+// deref strips pointers from T.
+func deref(T types.Type) types.Type {
+	for {
+		p, ok := T.Underlying().(*types.Pointer)
+		if !ok {
+			return T
+		}
+		T = p.Elem()
+	}
+}
+
+// signalsDeep reports whether fn, or a function of this package that it
+// calls, up to maxSignalDepth calls deep, signals another goroutine.
+func signalsDeep(fn *ssa.Function) bool {
+	seen := map[*ssa.Function]bool{fn: true}
+	level := []*ssa.Function{fn}
+	for depth := 0; depth <= maxSignalDepth && len(level) > 0; depth++ {
+		var next []*ssa.Function
+		for _, f := range level {
+			if lambdamodel.Signals(f) {
+				return true
+			}
+			for _, callee := range staticCallees(f) {
+				if !seen[callee] {
+					seen[callee] = true
+					next = append(next, callee)
+				}
+			}
+		}
+		level = next
+	}
+	return false
+}
+
+// staticCallees returns the functions with a body that fn calls or
+// defers statically.
+func staticCallees(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue // not a call
+			}
+			if _, isGo := call.(*ssa.Go); isGo {
+				continue // another goroutine signals for itself
+			}
+			if callee := withBody(call.Common().StaticCallee()); callee != nil {
+				out = append(out, callee)
+			}
+		}
+	}
+	return out
+}
+
+// withBody returns fn, or the generic function it instantiates, if it
+// has a body in this package, and nil otherwise.
+func withBody(fn *ssa.Function) *ssa.Function {
+	if fn == nil {
+		return nil
+	}
+	if fn.Blocks == nil && fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Blocks == nil {
+		return nil
+	}
+	return fn
+}
+
+// defersWait reports whether fn defers a wait for other goroutines,
+// as in defer wg.Wait() or defer func() { <-done }(). A deferred call
+// runs on every return, wherever it stands in fn.
+func defersWait(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok {
+				continue // not a defer
+			}
+			if callee := analysisutil.Callee(d.Common()); callee != nil && isWaitMethod(callee) {
+				return true
+			}
+			if body := withBody(d.Common().StaticCallee()); body != nil && containsWait(body) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWaitMethod reports whether fn is Wait of sync or of errgroup.
+func isWaitMethod(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Name() != "Wait" || fn.Signature().Recv() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return path == "sync" || path == errgroupPkg
+}
+
+// containsWait reports whether fn has an instruction that waits for
+// other goroutines.
+func containsWait(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if lambdamodel.IsWait(instr) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+// Package main leaves goroutines running when the handler returns.
+package main
+
+import (
+	"context"
+	"log"
+	"sync"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+type event struct {
+	Keys []string
+}
+
+func publish(_ context.Context, key string) { log.Print(key) }
+
+type metrics struct{ count int }
+
+func (m *metrics) push() { log.Print(m.count) }
+
+// notify starts a goroutine and returns at once.
+func notify(ctx context.Context, key string) {
+	go publish(ctx, key) // want `goroutine started in handler code is not joined before the handler returns`
+}
+
+// countOnly has a WaitGroup that nobody waits on.
+func countOnly(ctx context.Context, keys []string) {
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Add(1)
+		go func() { // want `goroutine started in handler code is not joined`
+			defer wg.Done()
+			publish(ctx, k)
+		}()
+	}
+}
+
+// waitsForOther waits for a channel that its goroutine does not signal:
+// the goroutine does not signal at all.
+func waitsForOther(ctx context.Context, ready <-chan struct{}) {
+	go publish(ctx, "x") // want `goroutine started in handler code is not joined`
+	<-ready
+}
+
+func handler(ctx context.Context, ev event) error {
+	notify(ctx, "start")
+	countOnly(ctx, ev.Keys)
+
+	m := &metrics{count: len(ev.Keys)}
+	go m.push() // want `goroutine started in handler code is not joined`
+
+	var wg sync.WaitGroup // the handler's own: the runtime never waits on it
+	wg.Add(1)
+	go func() { // want `goroutine started in handler code is not joined`
+		defer wg.Done()
+		publish(ctx, "tail")
+	}()
+
+	ready := make(chan struct{})
+	close(ready)
+	waitsForOther(ctx, ready)
+
+	run := func() { publish(ctx, "f") }
+	go run() // want `goroutine started in handler code is not joined`
+	return nil
+}
+
+func main() {
+	lambda.Start(handler)
+}
