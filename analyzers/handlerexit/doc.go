@@ -46,6 +46,9 @@
 //	with Runtime.ExitError and the next one pays a cold start (via
 //	config.Must → config.fail)
 //
+// Runtime.ExitError is the name that Lambda gives the failure. Other
+// platforms name it differently, but the process ends all the same.
+//
 // Wrong:
 //
 //	func handler(ctx context.Context, ev events.SQSEvent) error {

@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 
 func TestHandlerexit(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), handlerexit.Analyzer,
-		"./probe", "./loggers", "./chain/...", "./goroutine", "./served/...", "./values", "./good")
+		"./probe", "./loggers", "./chain/...", "./goroutine", "./served/...", "./values", "./annotated", "./routes", "./good")
 }
 
 func TestLimitations(t *testing.T) {

@@ -36,6 +36,10 @@ func (f invokeFunc) Invoke(ctx context.Context, payload []byte) ([]byte, error) 
 	return f(payload), nil
 }
 
+// batchFunc is a func type without an Invoke method, so aws-lambda-go
+// checks its signature.
+type batchFunc func(ctx context.Context, ev event, size int) error
+
 // pointerInvoker implements lambda.Handler only through its pointer.
 type pointerInvoker struct{}
 
@@ -84,6 +88,7 @@ func main() {
 	lambda.StartWithContext(ctx, lib.Count)                                    // want `^lambda.StartWithContext handler returns a single value, int, that does not implement error`
 	lambda.NewHandler(newHandler("hello, "))                                   // want `^lambda.NewHandler handler returns a single value, string, that does not implement error`
 	lambda.NewHandlerWithOptions(pointerInvoker{}, lambda.WithUseNumber(true)) // want `^lambda.NewHandlerWithOptions handler of type pointerInvoker is not a func and has no Invoke method of lambda.Handler`
+	lambda.Start(batchFunc(nil))                                               // want `^lambda.Start handler takes 3 parameters, more than two`
 	lambda.Start(42)                                                           // want `^lambda.Start handler of type int is not a func`
 
 	lambda.Start(contextOnly)                   // ok: context.Context alone
