@@ -14,11 +14,11 @@ import (
 type kind int
 
 const (
-	kindClient    kind = iota // an SDK or redis client
-	kindPool                  // a connection pool: database/sql, pgxpool, http.Transport
-	kindConfig                // the AWS SDK v2 configuration
-	kindSession               // an AWS SDK v1 session
-	kindConn                  // a single connection, fine per invocation when closed
+	kindClient  kind = iota // an SDK or redis client
+	kindPool                // a connection pool: database/sql, pgxpool, http.Transport
+	kindConfig              // the AWS SDK v2 configuration
+	kindSession             // an AWS SDK v1 session
+	kindConn                // a single connection, fine per invocation when closed
 	numKinds
 )
 
@@ -37,7 +37,7 @@ func (k kind) action() string {
 	return "builds a client"
 }
 
-// remedy says what to write instead, for messages.
+// remedy returns what to write instead, for messages.
 func (k kind) remedy() string {
 	switch k {
 	case kindConfig:
@@ -66,9 +66,9 @@ const (
 // packageCtors lists the constructors matched by package path and
 // function name.
 var packageCtors = map[string]map[string]kind{
-	"database/sql": {"Open": kindPool, "OpenDB": kindPool},
-	sdkV2Config:    {"LoadDefaultConfig": kindConfig},
-	sdkV1Session:   {"NewSession": kindSession, "NewSessionWithOptions": kindSession, "New": kindSession},
+	"database/sql":                    {"Open": kindPool, "OpenDB": kindPool},
+	sdkV2Config:                       {"LoadDefaultConfig": kindConfig},
+	sdkV1Session:                      {"NewSession": kindSession, "NewSessionWithOptions": kindSession, "New": kindSession},
 	"github.com/jackc/pgx/v5/pgxpool": {"New": kindPool, "NewWithConfig": kindPool},
 	"github.com/jackc/pgx/v4/pgxpool": {"Connect": kindPool, "ConnectConfig": kindPool},
 	"github.com/jackc/pgx/v5":         {"Connect": kindConn, "ConnectConfig": kindConn},
@@ -166,20 +166,19 @@ func isClientClose(fn *types.Func) bool {
 	if !closePkgs[path] {
 		return false
 	}
-	if path == "database/sql" {
-		// Conn, Rows and Stmt also have Close; only DB owns the pool.
-		return analysisutil.IsNamed(fn.Signature().Recv().Type(), path, "DB")
-	}
-	if strings.HasPrefix(path, "github.com/jackc/pgx/v5") && !strings.HasSuffix(path, "pgxpool") ||
-		strings.HasPrefix(path, "github.com/jackc/pgx/v4") && !strings.HasSuffix(path, "pgxpool") {
-		return analysisutil.IsNamed(fn.Signature().Recv().Type(), path, "Conn")
-	}
-	if strings.HasSuffix(path, "pgxpool") {
-		return analysisutil.IsNamed(fn.Signature().Recv().Type(), path, "Pool")
+	recv := fn.Signature().Recv().Type()
+	switch {
+	case path == "database/sql":
+		// Conn, Rows and Stmt also have Close, but only DB owns the pool.
+		return analysisutil.IsNamed(recv, path, "DB")
+	case strings.HasSuffix(path, "/pgxpool"):
+		return analysisutil.IsNamed(recv, path, "Pool")
+	case strings.HasPrefix(path, "github.com/jackc/pgx/"):
+		return analysisutil.IsNamed(recv, path, "Conn")
 	}
 	// go-redis: clients, rings and the unexported base client they
 	// embed, but not Pipeline, Tx or PubSub.
-	n := analysisutil.NamedOf(fn.Signature().Recv().Type())
+	n := analysisutil.NamedOf(recv)
 	if n == nil {
 		return false
 	}

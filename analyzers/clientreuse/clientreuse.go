@@ -335,6 +335,11 @@ func (c *checker) closeFault(instr ssa.Instruction) (lambdamodel.LocalFault, boo
 	var msg string
 	switch c.origin(recv) {
 	case packageVar:
+		if setsGlobal(call.Parent(), recv) {
+			// The function opens the pool it closes, as a
+			// per-invocation pool kept in a package-level variable.
+			return lambdamodel.LocalFault{}, false
+		}
 		msg = "closing the package-level " + c.receiverName(call) + " in handler code breaks every later invocation on this environment"
 	case initCreated:
 		msg = "closing " + c.receiverName(call) + ", created during INIT, in handler code breaks every later invocation on this environment"
@@ -343,6 +348,34 @@ func (c *checker) closeFault(instr ssa.Instruction) (lambdamodel.LocalFault, boo
 	}
 	pos, end := c.span(call)
 	return lambdamodel.LocalFault{Instr: call, Pos: pos, End: end, Message: msg}, true
+}
+
+// setsGlobal reports whether fn stores into the package-level variable
+// that v is loaded from.
+func setsGlobal(fn *ssa.Function, v ssa.Value) bool {
+	var g *ssa.Global
+	for g == nil {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.Global:
+			g = x
+		default:
+			return false
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == ssa.Value(g) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // receiverName returns the receiver of a method call as written, such as

@@ -16,5 +16,9 @@ func TestMain(m *testing.M) {
 
 func TestClientreuse(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), clientreuse.Analyzer,
-		"./perinvocation", "./sdkclients", "./good")
+		"./perinvocation", "./sdkclients", "./good", "./closes", "./chain/...", "./others")
+}
+
+func TestLimitations(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), clientreuse.Analyzer, "./limitations")
 }

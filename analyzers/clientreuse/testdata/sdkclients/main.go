@@ -32,7 +32,7 @@ func copyObjects(ctx context.Context, ev events.S3Event) error {
 	if err != nil {
 		return err
 	}
-	src := s3.NewFromConfig(cfg)                                                   // want `s3.NewFromConfig builds a client on every invocation`
+	src := s3.NewFromConfig(cfg)                                                // want `s3.NewFromConfig builds a client on every invocation`
 	dst := s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }) // want `s3.NewFromConfig builds a client on every invocation`
 	opts := s3.Options{Region: "eu-west-1"}
 	backup := s3.New(opts) // want `s3.New builds a client on every invocation`
