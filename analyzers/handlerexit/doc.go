@@ -10,8 +10,8 @@
 // a destination. A handler that calls log.Fatal or os.Exit instead ends
 // the runtime process before aws-lambda-go can post any response.
 // Lambda records only "Runtime exited with error: exit status 1"
-// (Runtime.ExitError), loses the handler's message, and discards the
-// execution environment, so the next invocation pays a cold start.
+// (Runtime.ExitError), loses the handler's error message, and discards
+// the execution environment, so the next invocation pays a cold start.
 //
 // handlerexit reports, in code reachable from a handler, a call of:
 //
@@ -59,7 +59,7 @@
 //		…
 //	}
 //
-// Right: return the error, so that Lambda records it and the execution
+// Fix: return the error, so that Lambda records it and the execution
 // environment stays warm.
 //
 //	if err != nil {

@@ -7,10 +7,10 @@
 //
 // lambda.Start takes its handler as an interface{}, so the compiler
 // accepts any value. aws-lambda-go checks the value by reflection when
-// the function starts, and when it rejects it, it does not stop: every
-// invocation then fails with the same error, such as "handler returns a
-// single value, but it does not implement error". The code compiles and
-// deploys, and the first event shows the mistake.
+// the function starts. A rejected handler does not stop the function,
+// but every invocation then fails with the same error, such as "handler
+// returns a single value, but it does not implement error". The code
+// compiles and deploys, and only the first event shows the mistake.
 //
 // handlersig reports, at the call of lambda.Start, StartWithOptions,
 // StartWithContext, StartHandlerFunc, NewHandler or
@@ -52,14 +52,15 @@
 //
 //	lambda.Start(handle) // every invocation fails
 //
-// Right:
+// Fix: give the handler a shape that aws-lambda-go accepts, here an
+// error as the second result:
 //
 //	func handle(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
 //		…
 //	}
 //
-// A value that is not a func must implement lambda.Handler; to serve an
-// adapter that only has a Proxy method, pass the method value:
+// A value that is not a func must implement lambda.Handler. To serve an
+// adapter that only has a Proxy method, pass the method value, as in
 // lambda.Start(adapter.ProxyWithContext).
 //
 // Not reported:
