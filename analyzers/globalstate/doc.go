@@ -41,6 +41,20 @@
 // When the write is in another package, the finding is placed at the
 // call in the handler's package that leads to it, with the chain.
 //
+// Wrong: the caller of one invocation is seen by the next,
+//
+//	var lastCaller string
+//
+//	func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+//		lastCaller = req.RequestContext.Identity.Caller
+//		...
+//	}
+//
 // Fix: keep request data in locals and return it, or key shared caches
-// by a value that does not come from the request.
+// by a value that does not come from the request:
+//
+//	func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+//		caller := req.RequestContext.Identity.Caller
+//		...
+//	}
 package globalstate

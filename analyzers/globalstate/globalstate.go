@@ -21,7 +21,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "globalstate",
 	Doc:       analysisutil.MustExtractDoc(doc, "globalstate"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/globalstate",
+	URL:       analysisutil.DocURL("globalstate"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("globalstate", run),

@@ -66,6 +66,10 @@
 // configured with a host, is reported even when the call gives none.
 // Accept such a call with -initwork.allow.
 //
+// Wrong: every cold start waits for the secret before the first event,
+//
+//	var apiKey = mustFetchSecret(context.Background(), "service/api-key")
+//
 // Fix: fetch the value on first use and keep it,
 //
 //	var apiKey = sync.OnceValues(func() (string, error) {

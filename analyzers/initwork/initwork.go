@@ -19,7 +19,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "initwork",
 	Doc:       analysisutil.MustExtractDoc(doc, "initwork"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/initwork",
+	URL:       analysisutil.DocURL("initwork"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact), new(initFact)},
 	Run:       analysisutil.Guard("initwork", run),

@@ -53,6 +53,10 @@
 //     called;
 //   - the default in "if ctx == nil { ctx = context.TODO() }".
 //
+// Wrong: a stalled server holds the invocation until Lambda kills it,
+//
+//	resp, err := http.Get(url)
+//
 // Fix: pass the handler's ctx, or one derived from it:
 //
 //	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)

@@ -18,7 +18,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "notimeout",
 	Doc:       analysisutil.MustExtractDoc(doc, "notimeout"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/notimeout",
+	URL:       analysisutil.DocURL("notimeout"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("notimeout", run),

@@ -31,6 +31,10 @@
 // (after an os.Stat of it), as a request-independent cache that AWS
 // recommends for static assets; writes in INIT code; reads.
 //
+// Wrong: every invocation leaves a file behind,
+//
+//	f, err := os.Create("/tmp/" + filepath.Base(key))
+//
 // Fix: make a private directory per invocation and remove it,
 //
 //	dir, err := os.MkdirTemp("", "job-*")

@@ -20,7 +20,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "tmpleak",
 	Doc:       analysisutil.MustExtractDoc(doc, "tmpleak"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/tmpleak",
+	URL:       analysisutil.DocURL("tmpleak"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("tmpleak", run),

@@ -7,10 +7,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Guard runs an analyzer's run function and turns a panic into an
-// error that names the analyzer and the package, with the stack, so
+// Guard wraps the run function of the check name. It turns a panic into
+// an error that names the check and the package, with the stack, so
 // that one unexpected construct fails that package with a message
-// instead of crashing the whole run.
+// instead of crashing the whole run. It drops the findings that a
+// //lambdalint:ignore directive suppresses, reports the directives that
+// are malformed or suppress nothing, and links each finding to the
+// check's documentation.
 func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (result any, err error) {
 		defer func() {
@@ -19,6 +22,23 @@ func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 					name, pass.Pkg.Path(), r, debug.Stack())
 			}
 		}()
-		return run(pass)
+		dirs := directives(pass)
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			if d.URL == "" {
+				d.URL = DocURL(name)
+			}
+			for _, dir := range dirs {
+				if dir.suppresses(name, pass.Fset, d.Pos) {
+					return
+				}
+			}
+			report(d)
+		}
+		result, err = run(pass)
+		if err == nil {
+			reportDirectives(name, dirs, report)
+		}
+		return result, err
 	}
 }
