@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lambdalint/lambdalint/internal/testutil"
 )
 
 // sarifOutput is the part of lambdalint's SARIF that the tests read.
@@ -21,7 +21,7 @@ type sarifOutput struct {
 			Driver struct {
 				Name  string `json:"name"`
 				Rules []struct {
-					ID               string `json:"id"`
+					ID               string                `json:"id"`
 					ShortDescription struct{ Text string } `json:"shortDescription"`
 					FullDescription  struct{ Text string } `json:"fullDescription"`
 					Help             struct{ Text, Markdown string }
@@ -148,7 +148,7 @@ func TestSARIFSchema(t *testing.T) {
 // TestSARIFFingerprints checks that the fingerprints do not change when
 // lines are added above the findings.
 func TestSARIFFingerprints(t *testing.T) {
-	dir := copyExample(t)
+	dir := testutil.CopyDir(t, example)
 	before := runSARIF(t, dir, "./...")
 	main := filepath.Join(dir, "cmd", "orders-api", "main.go")
 	data, err := os.ReadFile(main)
@@ -318,32 +318,18 @@ func TestUnknownFormat(t *testing.T) {
 // correct line that a feature branch breaks, and checks that only the
 // finding on that line is reported.
 func TestNewFromRev(t *testing.T) {
-	dir := copyExample(t)
+	dir := testutil.CopyDir(t, example)
 	main := filepath.Join(dir, "cmd", "orders-api", "main.go")
 	data, err := os.ReadFile(main)
 	if err != nil {
 		t.Fatal(err)
 	}
 	broken := "customer, err := dynamo.GetItem(context.Background(), "
-	if !bytes.Contains(data, []byte(broken)) {
-		t.Fatal("the example no longer has the line this test breaks")
-	}
 	fixed := bytes.Replace(data, []byte(broken), []byte("customer, err := dynamo.GetItem(ctx, "), 1)
 	write(t, main, string(fixed))
-	gitRun(t, dir, "init", "-q", "-b", "main")
-	gitRun(t, dir, "add", ".")
-	gitRun(t, dir, "commit", "-q", "-m", "base")
-	gitRun(t, dir, "checkout", "-q", "-b", "feature")
-	write(t, main, string(data))
-	gitRun(t, dir, "commit", "-q", "-am", "use a background context")
+	line := testutil.FeatureBranch(t, dir, main, "dynamo.GetItem(ctx, ", "dynamo.GetItem(context.Background(), ")
 
 	want := expectedFindings(t, checks)
-	line := 0
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.Contains(l, broken) {
-			line = i + 1
-		}
-	}
 	out, stderr, code := lambdalint(t, dir, "-format=rdjsonl", "-new-from-rev=main", "./...")
 	if code != 3 {
 		t.Fatalf("exit %d, want 3; stderr:\n%s", code, stderr)
@@ -354,7 +340,7 @@ func TestNewFromRev(t *testing.T) {
 	}
 
 	// An uncommitted edit counts as changed; so does the text format.
-	gitRun(t, dir, "checkout", "-q", "main")
+	testutil.Git(t, dir, "checkout", "-q", "main")
 	out, _, code = lambdalint(t, dir, "-new-from-rev=HEAD", "./...")
 	if code != 0 || out != "" {
 		t.Errorf("with no change, exit %d and output %q; want 0 and nothing", code, out)
@@ -369,40 +355,4 @@ func TestNewFromRev(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, `"no-such-branch" is not a commit`) {
 		t.Errorf("with an unknown revision, exit %d and stderr %q", code, stderr)
 	}
-}
-
-func gitRun(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=test", "GIT_AUTHOR_EMAIL=test@example.com",
-		"GIT_COMMITTER_NAME=test", "GIT_COMMITTER_EMAIL=test@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-// copyExample copies the example module to a temporary directory.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(example, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(example, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
