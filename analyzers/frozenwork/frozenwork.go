@@ -90,23 +90,27 @@ func (c *checker) export(fn *types.Func, sum *lambdamodel.Summary) {
 	c.pass.ExportObjectFact(fn, &summaryFact{*sum})
 }
 
-// perInvocation returns a copy of the model whose edges describe what
-// runs in every invocation, as frozenwork judges it:
+// perInvocation returns a copy of the model whose edges describe the
+// work that one invocation leaves behind, as frozenwork judges it. Three
+// kinds of edges change:
 //
-//   - a func given to sync.Once.Do, OnceFunc, OnceValue or OnceValues
-//     runs once per environment, like INIT code, so a goroutine it
-//     starts is a background worker and not work left over by one
-//     invocation; the edges into it are dropped, except direct calls;
-//   - a go statement that this check finds joined, because its
-//     goroutine signals a WaitGroup or channel that a caller may wait
-//     for, becomes GoJoined, so that the goroutine's code is followed.
+//   - Edges into a func given to sync.Once.Do, OnceFunc, OnceValue or
+//     OnceValues are dropped, except direct calls. Such a func runs once
+//     per environment, like INIT code, so a goroutine it starts is a
+//     background worker.
+//   - A call whose result is kept in a package-level variable is
+//     dropped, as in client = newClient() on first use. What it starts
+//     belongs to that long-lived value and serves later invocations too.
+//   - A go statement that this check finds joined becomes GoJoined, so
+//     that the goroutine's code is followed. Its goroutine may signal a
+//     WaitGroup or channel that a caller waits for.
 func (c *checker) perInvocation() *lambdamodel.Model {
 	once := c.onceFuncs()
 	view := *c.model
 	view.Edges = make(map[*ssa.Function][]lambdamodel.Edge, len(c.model.Edges))
 	for fn, edges := range c.model.Edges {
 		kept := slices.DeleteFunc(slices.Clone(edges), func(e lambdamodel.Edge) bool {
-			return once[e.Local] && !isDirectCall(e)
+			return once[e.Local] && !isDirectCall(e) || e.Kind == lambdamodel.Call && keptInGlobal(e.Instr)
 		})
 		for i, e := range kept {
 			if g, ok := e.Instr.(*ssa.Go); ok && e.Kind == lambdamodel.Go && c.goroutineJoined(fn, g) {
@@ -154,6 +158,42 @@ func isOnce(fn *types.Func) bool {
 	case "Do":
 		recv := fn.Signature().Recv()
 		return recv != nil && analysisutil.IsNamed(recv.Type(), "sync", "Once")
+	}
+	return false
+}
+
+// keptInGlobal reports whether the result of call, or its first result,
+// is stored in a package-level variable or in a field or element of one.
+func keptInGlobal(call ssa.CallInstruction) bool {
+	v, ok := call.(*ssa.Call)
+	if !ok || v.Referrers() == nil {
+		return false
+	}
+	if storedInGlobal(v) {
+		return true
+	}
+	for _, ref := range *v.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 && storedInGlobal(ex) {
+			return true // as in client, err = newClient()
+		}
+	}
+	return false
+}
+
+// storedInGlobal reports whether v, or v converted to an interface, is
+// stored in a package-level variable or in a field or element of one.
+func storedInGlobal(v ssa.Value) bool {
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if _, ok := baseOf(r.Addr).(*ssa.Global); ok && r.Val == v {
+				return true
+			}
+		case *ssa.MakeInterface:
+			if storedInGlobal(r) {
+				return true
+			}
+		}
 	}
 	return false
 }

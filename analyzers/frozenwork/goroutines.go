@@ -2,6 +2,7 @@ package frozenwork
 
 import (
 	"go/token"
+	"slices"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -17,13 +18,25 @@ const errgroupPkg = "golang.org/x/sync/errgroup"
 const maxSignalDepth = 3
 
 // goroutineJoined reports whether the goroutine that g starts is waited
-// for: it signals (WaitGroup.Done, a send or a close, in its own body or
-// in a function it calls) and either fn waits after the go statement, as
+// for, or ends when fn returns. Two kinds of goroutine need no more:
+// one that writes to an io.PipeWriter, whose reader, often the
+// response body of a streaming handler, is read until the writer is
+// closed, and one that is handed a channel that fn closes in a defer,
+// such as a watchdog that returns when the handler is done.
+//
+// Any other goroutine must signal its end, in its own body or in a
+// function it calls: WaitGroup.Done, a send, a close, or a call of a
+// context's cancel func. Then either fn waits after the go statement, as
 // the model decides GoJoined, or a caller of fn may wait, because the
 // goroutine was handed a WaitGroup or channel that fn got from outside
 // or passes on.
 func (c *checker) goroutineJoined(fn *ssa.Function, g *ssa.Go) bool {
 	waits := lambdamodel.WaitsAfter(g) || defersWait(fn)
+	for _, v := range handedValues(g) {
+		if isPipeWriter(v.Type()) || closesOnReturn(fn, v) {
+			return true
+		}
+	}
 	body := withBody(g.Call.StaticCallee())
 	if body == nil {
 		return waits // what the goroutine does is unknown, so any wait after it counts
@@ -40,6 +53,69 @@ func (c *checker) goroutineJoined(fn *ssa.Function, g *ssa.Go) bool {
 		}
 	}
 	return false
+}
+
+// isPipeWriter reports whether T is *io.PipeWriter, or a variable that
+// holds one.
+func isPipeWriter(T types.Type) bool {
+	return analysisutil.IsNamed(deref(T), "io", "PipeWriter")
+}
+
+// closesOnReturn reports whether v is, or holds, a channel that fn
+// closes in a deferred call: close(ch), directly or in a func literal.
+func closesOnReturn(fn *ssa.Function, v ssa.Value) bool {
+	if _, ok := deref(v.Type()).Underlying().(*types.Chan); !ok {
+		return false
+	}
+	ch := baseOf(v)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok {
+				continue // not a defer
+			}
+			if isClose(d.Common(), func(arg ssa.Value) bool { return baseOf(arg) == ch }) {
+				return true
+			}
+			if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok && closesBinding(mc, ch) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closesBinding reports whether the func literal that mc makes closes
+// the channel held by a variable that it captures from base.
+func closesBinding(mc *ssa.MakeClosure, base ssa.Value) bool {
+	body := mc.Fn.(*ssa.Function)
+	for _, b := range body.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue // not a call
+			}
+			closesCaptured := func(arg ssa.Value) bool {
+				fv, ok := baseOf(arg).(*ssa.FreeVar)
+				if !ok {
+					return false
+				}
+				i := slices.Index(body.FreeVars, fv)
+				return i >= 0 && baseOf(mc.Bindings[i]) == base
+			}
+			if isClose(call.Common(), closesCaptured) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isClose reports whether c calls the builtin close on a channel that
+// match accepts.
+func isClose(c *ssa.CallCommon, match func(ssa.Value) bool) bool {
+	b, ok := c.Value.(*ssa.Builtin)
+	return ok && b.Name() == "close" && len(c.Args) == 1 && match(c.Args[0])
 }
 
 // groupJoined reports whether the goroutine that a call of
@@ -192,7 +268,7 @@ func signalsDeep(fn *ssa.Function) bool {
 	for depth := 0; depth <= maxSignalDepth && len(level) > 0; depth++ {
 		var next []*ssa.Function
 		for _, f := range level {
-			if lambdamodel.Signals(f) {
+			if lambdamodel.Signals(f) || cancelsContext(f) {
 				return true
 			}
 			for _, callee := range staticCallees(f) {
@@ -203,6 +279,24 @@ func signalsDeep(fn *ssa.Function) bool {
 			}
 		}
 		level = next
+	}
+	return false
+}
+
+// cancelsContext reports whether fn calls a context.CancelFunc, which
+// wakes a function that waits on the context's Done channel.
+func cancelsContext(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || call.Common().IsInvoke() {
+				continue // not a call of a func value
+			}
+			T := call.Common().Value.Type()
+			if analysisutil.IsNamed(T, "context", "CancelFunc") || analysisutil.IsNamed(T, "context", "CancelCauseFunc") {
+				return true
+			}
+		}
 	}
 	return false
 }

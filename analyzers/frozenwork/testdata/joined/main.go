@@ -5,7 +5,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
 )
@@ -120,6 +124,50 @@ func closedInDefer(ctx context.Context, key string) {
 	<-done
 }
 
+// stream returns the reader of a pipe that its goroutine fills. The
+// reader is the response body, which is read until the writer closes.
+func stream(rows []string) io.Reader {
+	pr, pw := io.Pipe()
+	go func() {
+		defer pw.Close()
+		for _, r := range rows {
+			fmt.Fprintln(pw, r)
+		}
+	}()
+	return pr
+}
+
+// watched starts a watchdog that the deferred close ends.
+func watched(ctx context.Context, key string) {
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(time.Second):
+			log.Printf("fetching %s takes long", key)
+		}
+	}()
+	fetch(ctx, key)
+}
+
+// watchedByLiteral closes the watchdog's channel in a deferred func
+// literal.
+func watchedByLiteral(ctx context.Context, key string) {
+	done := make(chan struct{})
+	defer func() { close(done) }()
+	go watchdog(done, key)
+	fetch(ctx, key)
+}
+
+func watchdog(done <-chan struct{}, key string) {
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		log.Printf("fetching %s takes long", key)
+	}
+}
+
 type batcher struct {
 	wg      sync.WaitGroup
 	pending []string
@@ -154,6 +202,10 @@ func handler(ctx context.Context, keys []string) error {
 	_ = r
 	signalsThroughHelper(ctx, "c")
 	closedInDefer(ctx, "d")
+
+	_, _ = io.Copy(io.Discard, stream(keys))
+	watched(ctx, "f")
+	watchedByLiteral(ctx, "g")
 
 	b := &batcher{}
 	b.add(ctx, "e")
