@@ -18,7 +18,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "handlerexit",
 	Doc:       analysisutil.MustExtractDoc(doc, "handlerexit"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/handlerexit",
+	URL:       analysisutil.DocURL("handlerexit"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("handlerexit", run),

@@ -19,7 +19,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "handlersig",
 	Doc:      analysisutil.MustExtractDoc(doc, "handlersig"),
-	URL:      "https://github.com/lambdalint/lambdalint/tree/main/analyzers/handlersig",
+	URL:      analysisutil.DocURL("handlersig"),
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      analysisutil.Guard("handlersig", run),
 }

@@ -6,6 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
+	"github.com/lambdalint/lambdalint/analyzers/handlerexit"
+	"github.com/lambdalint/lambdalint/analyzers/handlersig"
 	"github.com/lambdalint/lambdalint/analyzers/initwork"
 	"github.com/lambdalint/lambdalint/analyzers/notimeout"
 	"github.com/lambdalint/lambdalint/analyzers/tmpleak"
@@ -14,6 +16,8 @@ import (
 // All are the checks, in the order help lists them.
 var All = []*analysis.Analyzer{
 	globalstate.Analyzer,
+	handlerexit.Analyzer,
+	handlersig.Analyzer,
 	initwork.Analyzer,
 	notimeout.Analyzer,
 	tmpleak.Analyzer,
