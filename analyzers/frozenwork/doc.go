@@ -6,13 +6,13 @@
 // frozenwork: report goroutines and timers that outlive the handler's return
 //
 // Lambda freezes the execution environment as soon as the handler
-// returns its response: no goroutine runs and no timer fires until the
-// next invocation thaws it, and an environment that gets no further
-// invocation is shut down without the work ever finishing. A goroutine
-// that the handler starts and does not wait for therefore stops
-// mid-flight: a sweep leaves rows half updated, a buffered write is
-// lost, and the goroutine resumes in a later, unrelated invocation,
-// with stale data and a context that may have expired.
+// returns its response. No goroutine runs and no timer fires until the
+// next invocation thaws the environment, and an environment that gets
+// no further invocation is shut down with the work unfinished. A
+// goroutine that the handler starts and does not wait for therefore
+// stops mid-flight, so a sweep leaves rows half updated or a buffered
+// write is lost. The goroutine resumes in a later, unrelated
+// invocation, with stale data and a context that may have expired.
 //
 // frozenwork reports, in code reachable from a handler:
 //
@@ -28,25 +28,25 @@
 //     call of Stop or a receive from its channel C, and time.Tick,
 //     whose ticker cannot be stopped.
 //
-// A goroutine counts as joined when it signals its end, with
-// WaitGroup.Done, a send on a channel or a close, in its own body or in
-// a function it calls, and the function that starts it waits
-// afterwards: a Wait of a WaitGroup or an errgroup, a channel receive,
-// a range over a channel or a select, or one of those deferred. It also
-// counts as joined when the WaitGroup or channel that it signals comes
-// from the starting function's caller or is passed on, since the
-// caller may wait for it. A handler's own parameters and captured
-// variables do not count, because the Lambda runtime never waits on
-// them.
+// A goroutine counts as joined when it signals its end and the function
+// that starts it waits afterwards. The signal is WaitGroup.Done, a send
+// on a channel, a close or a call of a context's cancel func, in the
+// goroutine's own body or in a function it calls. The wait is Wait of a
+// WaitGroup or an errgroup, a channel receive, a range over a channel
+// or a select, or one of those deferred. A goroutine also counts as
+// joined when the WaitGroup or channel that it signals comes from the
+// starting function's caller or is passed on, since the caller may wait
+// for it. A handler's own parameters and captured variables do not
+// count, because the Lambda runtime never waits on them.
 //
 // Handler code is everything reachable from a handler: the function
 // passed to lambda.Start and its kin, route handlers served through an
-// aws-lambda-go-api-proxy adapter, functions-framework-go functions,
-// Azure custom handlers, and functions marked //lambdalint:handler.
-// When the goroutine starts in another package, the finding is placed
-// at the call in the handler's package that leads to it and names the
-// chain: "goroutine started in handler code is not joined … (via
-// audit.Record → audit.flush)".
+// aws-lambda-go-api-proxy adapter or lambdaurl, functions-framework-go
+// functions, Azure custom handlers, and functions marked
+// //lambdalint:handler. When the goroutine starts in another package,
+// the finding is placed at the call in the handler's package that leads
+// to it and names the chain: "goroutine started in handler code is not
+// joined … (via audit.Record → audit.write)".
 //
 // Wrong: the sweep is frozen with the environment.
 //
@@ -57,8 +57,8 @@
 //		return respond(items)
 //	}
 //
-// Right: finish the work before returning, and bound it by the
-// invocation's deadline.
+// Right: finish the work before returning, bounded by the invocation's
+// deadline.
 //
 //	var wg sync.WaitGroup
 //	wg.Go(func() { expireStale(ctx, items) })
@@ -68,25 +68,33 @@
 //
 // Work that must not delay the response belongs in another function:
 // send it to a queue (SQS, EventBridge) or invoke a function
-// asynchronously. A ticker or a timer is stopped with defer t.Stop().
+// asynchronously. Stop a ticker or a timer with defer t.Stop().
 //
 // Not reported:
 //
 //   - goroutines and timers started in INIT code (package-level
 //     initializers, init functions, main before lambda.Start), such as a
-//     server that main runs with go http.ListenAndServe, or in a handler
+//     server that main runs with go http.ListenAndServe, or by a handler
 //     factory before it returns the handler;
 //   - goroutines and timers started by a func given to sync.Once.Do,
-//     sync.OnceFunc, sync.OnceValue or sync.OnceValues: they run once
-//     per environment, as background workers do;
+//     sync.OnceFunc, sync.OnceValue or sync.OnceValues, and those
+//     started by a call whose result is kept in a package-level
+//     variable, as in client = newClient() on first use: they serve
+//     every later invocation, like background workers started in INIT;
+//   - a goroutine that writes to an io.PipeWriter, such as the body of a
+//     streamed response, which is read until the writer is closed;
+//   - a goroutine handed a channel that the starting function closes in
+//     a defer, such as a watchdog that returns when the handler is done;
 //   - the code of a goroutine that is itself reported;
 //   - time.After, whose timer runs no code of its own;
-//   - a ticker or timer that is returned, stored outside the function or
-//     passed to another function, which owns it from then on.
+//   - a ticker or timer that is returned, stored outside the function,
+//     passed to another function or captured by a func literal, which
+//     owns it from then on.
 //
-// Known false negatives: which goroutine a wait is for is not checked,
-// so a wait for one goroutine also joins the others in the same
-// function, and a select that gives up on a timeout counts as a wait.
-// A WaitGroup or channel handed to a function of the caller counts as
-// waited for without checking that the caller waits.
+// Known false negatives: the check does not match a wait to the
+// goroutine it is for. A wait for one goroutine also joins the others
+// that signal in the same function, and a select that gives up on a
+// timeout counts as a wait. A WaitGroup or channel handed to a function
+// by its caller counts as waited for without checking that the caller
+// waits.
 package frozenwork

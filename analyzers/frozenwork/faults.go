@@ -72,8 +72,8 @@ func (c *checker) checkCall(fn *ssa.Function, call *ssa.Call) string {
 	return ""
 }
 
-// goFault reports a go statement from its keyword to the end of its
-// call.
+// goFault returns the fault of a go statement, placed from its keyword
+// to the end of its call.
 func (c *checker) goFault(g *ssa.Go) lambdamodel.LocalFault {
 	f := lambdamodel.LocalFault{Instr: g, Pos: g.Pos(), Message: msgGo}
 	if call := c.model.CallExpr(g); call != nil {
@@ -82,7 +82,7 @@ func (c *checker) goFault(g *ssa.Go) lambdamodel.LocalFault {
 	return f
 }
 
-// callFault reports a call expression.
+// callFault returns the fault of a call, placed on its call expression.
 func (c *checker) callFault(call *ssa.Call, msg string) lambdamodel.LocalFault {
 	f := lambdamodel.LocalFault{Instr: call, Pos: call.Pos(), Message: msg}
 	if expr := c.model.CallExpr(call); expr != nil {

@@ -147,7 +147,8 @@ func (c *checker) onceFuncs() map[*ssa.Function]bool {
 	return once
 }
 
-// isOnce reports whether fn runs the func it is given at most once.
+// isOnce reports whether fn is one of the sync APIs that run the func
+// they are given at most once.
 func isOnce(fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
 		return false

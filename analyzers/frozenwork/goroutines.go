@@ -2,8 +2,8 @@ package frozenwork
 
 import (
 	"go/token"
-	"slices"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -18,11 +18,11 @@ const errgroupPkg = "golang.org/x/sync/errgroup"
 const maxSignalDepth = 3
 
 // goroutineJoined reports whether the goroutine that g starts is waited
-// for, or ends when fn returns. Two kinds of goroutine need no more:
-// one that writes to an io.PipeWriter, whose reader, often the
-// response body of a streaming handler, is read until the writer is
-// closed, and one that is handed a channel that fn closes in a defer,
-// such as a watchdog that returns when the handler is done.
+// for, or ends when fn returns. Two kinds of goroutine need no more.
+// One writes to an io.PipeWriter, whose reader is read until the writer
+// is closed, as the response body of a streaming handler is. The other
+// is handed a channel that fn closes in a defer, such as a watchdog that
+// returns when the handler is done.
 //
 // Any other goroutine must signal its end, in its own body or in a
 // function it calls: WaitGroup.Done, a send, a close, or a call of a
@@ -130,12 +130,13 @@ func (c *checker) groupJoined(fn *ssa.Function, call *ssa.Call) bool {
 }
 
 // waitedElsewhere reports whether a function other than fn may wait on
-// v, a WaitGroup, errgroup or channel (or a value holding one) that
-// fn's instruction self hands to a goroutine: v comes from a parameter
-// or a free variable of fn, or fn passes it on. Only a caller of fn can
-// wait on a parameter, and the Lambda runtime, which calls a handler,
-// never does. A package-level WaitGroup or channel is fn's own business:
-// whoever waits on it, the goroutine runs past the return.
+// v, which fn's instruction self hands to a goroutine. The value v is a
+// WaitGroup, an errgroup or a channel, or holds one. Another function
+// may wait when v comes from a parameter or a free variable of fn, or
+// when fn passes it on. The Lambda runtime, which calls a handler, never
+// waits on the handler's parameters. A package-level WaitGroup or
+// channel counts as fn's own, because whoever waits on it, the
+// goroutine runs past the return.
 func (c *checker) waitedElsewhere(fn *ssa.Function, v ssa.Value, self ssa.Instruction) bool {
 	fromCaller := !c.roots[fn]
 	switch base := baseOf(v).(type) {
@@ -339,7 +340,7 @@ func withBody(fn *ssa.Function) *ssa.Function {
 
 // defersWait reports whether fn defers a wait for other goroutines,
 // as in defer wg.Wait() or defer func() { <-done }(). A deferred call
-// runs on every return, wherever it stands in fn.
+// runs on every return, wherever fn registers it.
 func defersWait(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {

@@ -9,9 +9,9 @@ import (
 )
 
 // afterFuncSettled reports whether the func that a call of
-// time.AfterFunc schedules cannot run after fn returns: the func
+// time.AfterFunc schedules cannot run after fn returns. Either the func
 // signals and fn waits after the call, or the returned timer is passed
-// on, or it is stopped on every path from the call to a return. A
+// on, or fn stops it on every path from the call to a return. A
 // deferred Stop counts for every path.
 func afterFuncSettled(fn *ssa.Function, call *ssa.Call) bool {
 	if f := lambdamodel.FuncValue(call.Call.Args[1]); f != nil && signalsDeep(f) && (lambdamodel.WaitsAfter(call) || defersWait(fn)) {

@@ -9,8 +9,8 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 )
 
-// usage is what a function does with a WaitGroup, an errgroup, a
-// channel or a timer.
+// usage is the record of a function's uses of a WaitGroup, an errgroup,
+// a channel or a timer.
 type usage struct {
 	// escapes is set when the value leaves the function's variables:
 	// it is returned, stored elsewhere, sent, converted to an

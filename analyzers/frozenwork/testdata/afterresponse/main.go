@@ -1,4 +1,4 @@
-// Package main answers a GET request and, just before returning, starts
+// Package main serves a GET request and, just before returning, starts
 // a best-effort cleanup goroutine with a fresh context so that it "is
 // not cancelled". Lambda freezes the environment once the response is
 // returned, so the cleanup stops midway.

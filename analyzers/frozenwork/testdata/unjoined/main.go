@@ -24,7 +24,7 @@ func notify(ctx context.Context, key string) {
 	go publish(ctx, key) // want `goroutine started in handler code is not joined before the handler returns`
 }
 
-// countOnly has a WaitGroup that nobody waits on.
+// countOnly counts its goroutines on a WaitGroup but never waits.
 func countOnly(ctx context.Context, keys []string) {
 	var wg sync.WaitGroup
 	for _, k := range keys {
@@ -36,8 +36,8 @@ func countOnly(ctx context.Context, keys []string) {
 	}
 }
 
-// waitsForOther waits for a channel that its goroutine does not signal:
-// the goroutine does not signal at all.
+// waitsForOther waits on a channel, but its goroutine signals nothing,
+// so the wait is not for it.
 func waitsForOther(ctx context.Context, ready <-chan struct{}) {
 	go publish(ctx, "x") // want `goroutine started in handler code is not joined`
 	<-ready

@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// Record writes the event in a goroutine that nobody waits for.
+// Record writes the event in a goroutine that no function waits for.
 func Record(ctx context.Context, event string) { // want Record:`frozenwork\(goroutine started in handler code is not joined .* \(via audit.write\)\)`
 	write(ctx, event)
 }
