@@ -9,9 +9,9 @@
 // everything that INIT code built survives: SDK clients with their
 // resolved credentials, database pools with their open connections,
 // HTTP transports with their idle TLS connections. A client built inside
-// the handler throws that away, so every warm invocation pays for the
-// configuration lookup and new TCP and TLS handshakes again, and a
-// database sees a new pool, with new connections, per invocation.
+// the handler throws that away. Every warm invocation then pays for the
+// configuration lookup and new TCP and TLS handshakes again, and the
+// database receives a new pool, with new connections, per invocation.
 // Closing a client that INIT built is worse: the next invocation on the
 // same environment finds it closed and fails.
 //

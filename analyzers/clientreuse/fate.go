@@ -10,7 +10,7 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 )
 
-// fate is what becomes of a value within the function that holds it.
+// fate is the outcome of a value within the function that holds it.
 type fate struct {
 	kept    bool  // stored where a later invocation can find it, or given to code that may do so
 	results []int // the results of the function that carry it, for its callers to decide

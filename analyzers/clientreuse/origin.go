@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// lifetime is where a client that handler code closes comes from.
+// lifetime is the origin of a client that handler code closes.
 type lifetime int
 
 const (

@@ -15,5 +15,9 @@ func TestMain(m *testing.M) {
 }
 
 func TestDbpool(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), dbpool.Analyzer, "./pools", "./shapes")
+	analysistest.Run(t, analysistest.TestData(), dbpool.Analyzer, "./pools", "./shapes", "./crosspkg/...")
+}
+
+func TestLimitations(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), dbpool.Analyzer, "./limitations")
 }

@@ -16,10 +16,10 @@
 //
 // dbpool reports the sql.Open or sql.OpenDB call of a long-lived pool
 // on which SetMaxOpenConns is never called with a positive limit. A
-// pool is long-lived when it is stored in a package-level variable, is
-// held by main or an init function (directly, captured by a handler
-// func literal, or in a struct they build), or is returned by a func
-// that sync.Once runs or sync.OnceValues wraps. The pool is followed
+// pool is long-lived when it is stored in a package-level variable or
+// is returned by a func that sync.OnceValues wraps. It is also
+// long-lived when main or an init function holds it, directly, in a
+// struct they build, or captured by a handler func literal. The pool is followed
 // through local variables, func literals, struct fields, the calls and
 // returns of the package's functions, and the results of library calls
 // that may wrap it. A call of SetMaxOpenConns on any access to a
@@ -54,9 +54,11 @@
 //     map or sent on a channel, or stored in an exported package-level
 //     variable of a library package: code the analyzer does not follow
 //     may set the limit;
-//   - pgxpool pools, which have a default limit, and pools of
-//     other libraries such as sqlx.Open or gorm.Open, which the analyzer
-//     does not recognise.
+//   - pgxpool pools, which have a default limit;
+//   - sqlx.Open, gorm.Open and other libraries' openers, which are not
+//     in the catalogue. When such a library is analysed from source, its
+//     own sql.Open may still be followed through facts, but no test
+//     covers that.
 //
 // The analyzer has no flags.
 package dbpool

@@ -10,8 +10,8 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
 )
 
-// poolFlow is what the code of this package does with one pool: it
-// collects the values, variables and fields that hold it.
+// poolFlow is the trace of one pool through the code of this package:
+// the values, variables and fields that hold it, and what they do.
 type poolFlow struct {
 	c    *checker
 	seen map[ssa.Value]bool

@@ -27,7 +27,13 @@ var (
 		return db, nil
 	})
 	pgPool *pgxpool.Pool
+	events querier
 )
+
+// querier is satisfied by *sql.DB.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
 
 // store holds the pool of one database.
 type store struct{ db *sql.DB }
@@ -106,11 +112,18 @@ func main() {
 	s.limit(1)
 	reports := openUnlimited(os.Getenv("REPORTS_DSN"))
 	_ = openZero(os.Getenv("ZERO_DSN"))
+	events, err = sql.Open("mysql", os.Getenv("EVENTS_DSN")) // want `sql.Open pool has no SetMaxOpenConns`
+	if err != nil {
+		panic(err)
+	}
 	pgPool, err = pgxpool.New(context.Background(), os.Getenv("PG_URL")) // ok: pgxpool has a default limit
 	if err != nil {
 		panic(err)
 	}
 	lambda.Start(func(ctx context.Context) error {
+		if _, err := events.ExecContext(ctx, "SELECT 1"); err != nil {
+			return err
+		}
 		if _, err := reports.ExecContext(ctx, "SELECT 1"); err != nil {
 			return err
 		}
