@@ -22,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "clientreuse",
 	Doc:       analysisutil.MustExtractDoc(doc, "clientreuse"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/clientreuse",
+	URL:       analysisutil.DocURL("clientreuse"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("clientreuse", run),

@@ -20,7 +20,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "dbpool",
 	Doc:       analysisutil.MustExtractDoc(doc, "dbpool"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/dbpool",
+	URL:       analysisutil.DocURL("dbpool"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("dbpool", run),

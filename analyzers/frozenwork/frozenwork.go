@@ -18,7 +18,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "frozenwork",
 	Doc:       analysisutil.MustExtractDoc(doc, "frozenwork"),
-	URL:       "https://github.com/lambdalint/lambdalint/tree/main/analyzers/frozenwork",
+	URL:       analysisutil.DocURL("frozenwork"),
 	Requires:  []*analysis.Analyzer{lambdamodel.Analyzer},
 	FactTypes: []analysis.Fact{new(summaryFact)},
 	Run:       analysisutil.Guard("frozenwork", run),

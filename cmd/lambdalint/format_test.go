@@ -356,3 +356,16 @@ func TestNewFromRev(t *testing.T) {
 		t.Errorf("with an unknown revision, exit %d and stderr %q", code, stderr)
 	}
 }
+
+// TestSameOutput checks that two runs on the same input write the same
+// bytes, in every format.
+func TestSameOutput(t *testing.T) {
+	for _, format := range [][]string{{}, {"-json"}, {"-format=sarif"}, {"-format=rdjsonl"}} {
+		args := append(format, "./...")
+		first, _, _ := lambdalint(t, example, args...)
+		second, _, _ := lambdalint(t, example, args...)
+		if first != second {
+			t.Errorf("lambdalint %s wrote different output on a second run", strings.Join(args, " "))
+		}
+	}
+}

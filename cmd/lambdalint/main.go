@@ -43,16 +43,24 @@ func main() {
 const intro = `lambdalint finds faults in Go code that runs on AWS Lambda and similar
 function platforms: network calls during INIT, which every cold start waits
 for, request data left in package-level state for the next invocation, calls
-in a handler that the invocation's deadline cannot stop, and files left in
-/tmp. It follows calls from each handler and from INIT code across functions
-and packages.
+in a handler that the invocation's deadline cannot stop, files left in /tmp,
+work left running when the handler returns, process exits, handlers that the
+runtime rejects, and clients and pools built on every invocation. It follows
+calls from each handler and from INIT code across functions and packages.
 
 Usage:
 
 	lambdalint [flags] packages
 	go vet -vettool=$(command -v lambdalint) [flags] packages
 
+Standalone only:
+
+	-format=sarif|rdjsonl|github  write the findings in that format
+	-new-from-rev=REV             report only findings on lines changed since REV
+
 "lambdalint help NAME" prints the documentation of the check NAME.
+A finding is suppressed by "//lambdalint:ignore NAME reason" on its line
+or the line above.
 
 `
 

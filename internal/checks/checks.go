@@ -5,6 +5,9 @@ package checks
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/lambdalint/lambdalint/analyzers/clientreuse"
+	"github.com/lambdalint/lambdalint/analyzers/dbpool"
+	"github.com/lambdalint/lambdalint/analyzers/frozenwork"
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/handlerexit"
 	"github.com/lambdalint/lambdalint/analyzers/handlersig"
@@ -15,6 +18,9 @@ import (
 
 // All are the checks, in the order help lists them.
 var All = []*analysis.Analyzer{
+	clientreuse.Analyzer,
+	dbpool.Analyzer,
+	frozenwork.Analyzer,
 	globalstate.Analyzer,
 	handlerexit.Analyzer,
 	handlersig.Analyzer,

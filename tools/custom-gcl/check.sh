@@ -31,7 +31,7 @@ status=$?
 set -e
 cat "$work/run.txt"
 [ "$status" -eq 1 ] || fail "want exit status 1 on findings, got $status"
-for want in "globalstate 2" "initwork 1" "notimeout 4" "tmpleak 1"; do
+for want in "clientreuse 1" "dbpool 1" "frozenwork 1" "globalstate 2" "handlerexit 1" "handlersig 1" "initwork 1" "notimeout 4" "tmpleak 1"; do
 	set -- $want
 	[ "$(count "$1" "$work/run.txt")" = "$2" ] || fail "want $2 $1 issues on the example"
 done
@@ -40,6 +40,12 @@ done
 sed -i 's|^\tlastCaller = req.RequestContext.Identity.Caller|&//nolint:globalstate|' cmd/orders-api/main.go
 "$gcl" run -c "$config" ./... >"$work/nolint.txt" 2>&1 || true
 [ "$(count globalstate "$work/nolint.txt")" = "1" ] || fail "//nolint:globalstate did not silence the finding"
+cp "$root/testdata/example/cmd/orders-api/main.go" cmd/orders-api/main.go
+
+# //lambdalint:ignore works under golangci-lint too.
+sed -i 's|^\tlastCaller = req.RequestContext.Identity.Caller|& //lambdalint:ignore globalstate only logged, never read back|' cmd/orders-api/main.go
+"$gcl" run -c "$config" ./... >"$work/ignore.txt" 2>&1 || true
+[ "$(count globalstate "$work/ignore.txt")" = "1" ] || fail "//lambdalint:ignore globalstate did not silence the finding"
 cp "$root/testdata/example/cmd/orders-api/main.go" cmd/orders-api/main.go
 
 # --fix applies the suggested fix: the handler's ctx for context.Background().

@@ -2,6 +2,7 @@ package analysisutil_test
 
 import (
 	"go/ast"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/lambdalint/lambdalint/analyzers/internal/analysisutil"
+	"github.com/lambdalint/lambdalint/internal/checks"
 )
 
 // callsOfBad returns an analyzer that reports every call of a function
@@ -45,5 +47,18 @@ func TestIgnoreDirective(t *testing.T) {
 				t.Errorf("finding %q has no documentation link", d.Message)
 			}
 		}
+	}
+}
+
+// TestChecksListed checks that the directives know every check of the
+// suite.
+func TestChecksListed(t *testing.T) {
+	var names []string
+	for _, a := range checks.All {
+		names = append(names, a.Name)
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, analysisutil.Checks) {
+		t.Errorf("the suite has %v, but the directives know %v", names, analysisutil.Checks)
 	}
 }
