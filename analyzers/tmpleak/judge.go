@@ -320,6 +320,12 @@ func failureBlocks(fn *ssa.Function, err ssa.Value) map[*ssa.BasicBlock]bool {
 			if cmp.Op == token.EQL {
 				failing = cond.Block().Succs[1]
 			}
+			if len(failing.Preds) != 1 {
+				// The branch joins the success path, as the block after
+				// "if err == nil { ... }" does, so it is not a failure
+				// branch.
+				continue
+			}
 			for _, b := range fn.Blocks {
 				if failing.Dominates(b) {
 					out[b] = true
