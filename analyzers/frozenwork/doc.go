@@ -85,6 +85,13 @@
 //     streamed response, which is read until the writer is closed;
 //   - a goroutine handed a channel that the starting function closes in
 //     a defer, such as a watchdog that returns when the handler is done;
+//   - a goroutine that waits on the Done channel of a context that ends
+//     with the starting function: one of its context parameters (the
+//     handler's ctx, which aws-lambda-go cancels when the invocation
+//     ends), or one derived in the function whose cancel func it defers,
+//     such as a periodic flush or a health check;
+//   - goroutines and timers that the code of downloaded modules starts,
+//     such as a client's batcher: their users cannot change them;
 //   - the code of a goroutine that is itself reported;
 //   - time.After, whose timer runs no code of its own;
 //   - a ticker or timer that is returned, stored outside the function,
@@ -96,5 +103,8 @@
 // that signal in the same function, and a select that gives up on a
 // timeout counts as a wait. A WaitGroup or channel handed to a function
 // by its caller counts as waited for without checking that the caller
-// waits.
+// waits, and a context parameter counts as cancelled when the function
+// returns without checking what the caller passes. A library that
+// sends asynchronously and must be flushed before the handler returns
+// is not reported.
 package frozenwork

@@ -24,6 +24,9 @@ const (
 // localFaults returns the goroutines and timers that fn starts and
 // leaves running when it returns.
 func (c *checker) localFaults(fn *ssa.Function) []lambdamodel.LocalFault {
+	if c.library {
+		return nil
+	}
 	var out []lambdamodel.LocalFault
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {

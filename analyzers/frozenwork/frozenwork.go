@@ -41,7 +41,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the goroutines of the standard library and of catalogued modules are theirs to manage
 	}
 
-	c := &checker{pass: pass, model: model, roots: make(map[*ssa.Function]bool)}
+	// TODO: a library whose asynchronous sends must be flushed before
+	// the handler returns is missed.
+	c := &checker{pass: pass, model: model, roots: make(map[*ssa.Function]bool), library: pass.Module != nil && pass.Module.Version != ""}
 	for _, h := range model.Handlers {
 		if h.Local != nil {
 			c.roots[h.Local] = true
@@ -76,6 +78,11 @@ type checker struct {
 	pass  *analysis.Pass
 	model *lambdamodel.Model
 	roots map[*ssa.Function]bool // the handlers of this package
+
+	// library is set in a package of a downloaded module. Goroutines
+	// that a library starts are its own design, such as a batcher that
+	// a flush replaces, and its users cannot change them.
+	library bool
 }
 
 func (c *checker) imported(fn *types.Func) *lambdamodel.Summary {

@@ -41,6 +41,9 @@ func (c *checker) goroutineJoined(fn *ssa.Function, g *ssa.Go) bool {
 	if body == nil {
 		return waits // what the goroutine does is unknown, so any wait after it counts
 	}
+	if watchesContext(fn, g, body) {
+		return true
+	}
 	if !signalsDeep(body) {
 		return false
 	}
@@ -375,6 +378,189 @@ func containsWait(fn *ssa.Function) bool {
 		for _, instr := range b.Instrs {
 			if lambdamodel.IsWait(instr) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// watchesContext reports whether the goroutine that g starts, running
+// body, waits on the Done channel of a context that is cancelled when
+// fn returns: fn's own context, which the caller or aws-lambda-go
+// cancels when the invocation ends, or one derived in fn whose cancel
+// func fn defers. Such a goroutine is a watchdog or a periodic flush
+// that stops with the handler.
+func watchesContext(fn *ssa.Function, g *ssa.Go, body *ssa.Function) bool {
+	if !receivesDoneDeep(body) {
+		return false
+	}
+	for _, v := range handedValues(g) {
+		if analysisutil.IsContext(v.Type()) || isContextVar(v) {
+			if endsWithFn(fn, v, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isContextVar reports whether v is a variable, captured by a func
+// literal, that holds a context.
+func isContextVar(v ssa.Value) bool {
+	alloc, ok := v.(*ssa.Alloc)
+	return ok && analysisutil.IsContext(deref(alloc.Type()))
+}
+
+// endsWithFn reports whether the context v is cancelled by the time fn
+// returns, as decided by watchesContext.
+func endsWithFn(fn *ssa.Function, v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	case *ssa.Alloc:
+		// A captured variable: follow what is stored in it.
+		for _, ref := range *x.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == x && !endsWithFn(fn, st.Val, depth+1) {
+				return false
+			}
+		}
+		return len(*x.Referrers()) > 0
+	case *ssa.UnOp:
+		return x.Op == token.MUL && endsWithFn(fn, x.X, depth+1)
+	case *ssa.Extract:
+		call, ok := x.Tuple.(*ssa.Call)
+		if !ok || x.Index != 0 || !isDerive(call) {
+			return false
+		}
+		return endsWithFn(fn, call.Call.Args[0], depth+1) || defersCancel(fn, call)
+	}
+	return false
+}
+
+// isDerive reports whether call is context.WithCancel, WithTimeout or
+// WithDeadline, or their Cause forms, which return a context and its
+// cancel func.
+func isDerive(call *ssa.Call) bool {
+	callee := analysisutil.Callee(call.Common())
+	return callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" &&
+		slices.Contains([]string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"}, callee.Name()) &&
+		len(call.Call.Args) > 0
+}
+
+// defersCancel reports whether fn defers a call of the cancel func that
+// call returns, directly or in a deferred func literal.
+func defersCancel(fn *ssa.Function, call *ssa.Call) bool {
+	var cancel ssa.Value
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 1 {
+			cancel = ex
+		}
+	}
+	if cancel == nil {
+		return false
+	}
+	isCancel := func(v ssa.Value) bool {
+		if v == cancel {
+			return true
+		}
+		alloc, ok := baseOf(v).(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		for _, ref := range *alloc.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc && st.Val == cancel {
+				return true
+			}
+		}
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok {
+				continue // not a defer
+			}
+			if isCancel(d.Call.Value) {
+				return true
+			}
+			mc, ok := d.Call.Value.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			lit := mc.Fn.(*ssa.Function)
+			for _, lb := range lit.Blocks {
+				for _, li := range lb.Instrs {
+					c, ok := li.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					fv, ok := baseOf(c.Common().Value).(*ssa.FreeVar)
+					if !ok {
+						continue
+					}
+					if i := slices.Index(lit.FreeVars, fv); i >= 0 && isCancel(mc.Bindings[i]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// receivesDoneDeep reports whether fn, or a function of this package
+// that it calls, up to maxSignalDepth calls deep, receives from the
+// Done channel of a context, in a receive or a select.
+func receivesDoneDeep(fn *ssa.Function) bool {
+	seen := map[*ssa.Function]bool{fn: true}
+	level := []*ssa.Function{fn}
+	for depth := 0; depth <= maxSignalDepth && len(level) > 0; depth++ {
+		var next []*ssa.Function
+		for _, f := range level {
+			if receivesDone(f) {
+				return true
+			}
+			for _, callee := range staticCallees(f) {
+				if !seen[callee] {
+					seen[callee] = true
+					next = append(next, callee)
+				}
+			}
+		}
+		level = next
+	}
+	return false
+}
+
+func receivesDone(fn *ssa.Function) bool {
+	isDone := func(ch ssa.Value) bool {
+		call, ok := ch.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		c := call.Common()
+		if c.IsInvoke() {
+			return c.Method.Name() == "Done" && analysisutil.IsContext(c.Value.Type())
+		}
+		callee := analysisutil.Callee(c)
+		return callee != nil && callee.Name() == "Done" && callee.Signature().Recv() != nil
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.ARROW && isDone(x.X) {
+					return true
+				}
+			case *ssa.Select:
+				for _, st := range x.States {
+					if st.Dir == types.RecvOnly && isDone(st.Chan) {
+						return true
+					}
+				}
 			}
 		}
 	}

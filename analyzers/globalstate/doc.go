@@ -36,7 +36,12 @@
 // Not reported: values that do not depend on the request (clients,
 // configuration, constants, coldStart = false, time.Now()), writes in
 // INIT code, locals (a local named like a package-level variable
-// included), and writes into values created per invocation.
+// included), writes into values created per invocation, and writes
+// into the package-level state of downloaded modules, such as a global
+// logger replaced with one tagged by the request id, or a codec's type
+// caches: that state belongs to the library. Interface calls are not
+// followed into test doubles (types that embed testify's mock.Mock or
+// hold a gomock controller), even outside _test.go files.
 //
 // When the write is in another package, the finding is placed at the
 // call in the handler's package that leads to it, with the chain.

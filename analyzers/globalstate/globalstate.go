@@ -74,6 +74,11 @@ type checker struct {
 	edges map[ssa.CallInstruction][]lambdamodel.Edge
 	lhs   map[token.Pos]token.Pos // '=' of an assignment → start of its left side
 	facts map[*types.Func]*summaryFact
+
+	// library is set in a package of a downloaded module: its
+	// package-level state is its own business (a global logger, type
+	// caches), so writes into it are not findings.
+	library bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -90,6 +95,9 @@ func run(pass *analysis.Pass) (any, error) {
 		edges: make(map[ssa.CallInstruction][]lambdamodel.Edge),
 		lhs:   make(map[token.Pos]token.Pos),
 		facts: make(map[*types.Func]*summaryFact),
+		// TODO: a library global that keeps request data, such as an
+		// error tracker's user scope, is missed.
+		library: pass.Module != nil && pass.Module.Version != "",
 	}
 	c.index()
 	c.traceAll()

@@ -66,6 +66,9 @@ func (c *checker) write(f *flow, addr ssa.Value, l labels, pos token.Pos, isMap 
 	}
 	switch kind, r := root(addr); kind {
 	case globalAddr:
+		if c.library {
+			return
+		}
 		f.sinks = append(f.sinks, sink{labels: l, pos: pos, target: describe(r.(*ssa.Global), isMap, c.pass.Pkg)})
 	case paramAddr:
 		if i, ok := f.inputs[r]; ok {
@@ -148,6 +151,9 @@ func (c *checker) argWrite(f *flow, call ssa.CallInstruction, i int, l labels, p
 	}
 	switch kind, r := root(arg); kind {
 	case globalAddr:
+		if c.library {
+			return
+		}
 		f.sinks = append(f.sinks, sink{labels: l, pos: pos, target: describe(r.(*ssa.Global), false, c.pass.Pkg), chain: chain})
 	case paramAddr:
 		if j, ok := f.inputs[r]; ok {

@@ -14,7 +14,7 @@ import (
 // handler's: context.Background, context.TODO and context.WithoutCancel,
 // unless the result is bounded on the spot.
 func (c *checker) checkContextSource(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) (lambdamodel.LocalFault, bool) {
-	if !isFunc(callee, "context", "Background", "TODO", "WithoutCancel") {
+	if !isFunc(callee, "context", "Background", "TODO", "WithoutCancel") || c.library {
 		return lambdamodel.LocalFault{}, false
 	}
 	value, ok := call.(*ssa.Call)

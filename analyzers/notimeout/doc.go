@@ -51,7 +51,11 @@
 //     SDK for Go v2 or to pgxpool.New, which make no network call with
 //     it, or only to goroutines through WithCancel with its cancel func
 //     called;
-//   - the default in "if ctx == nil { ctx = context.TODO() }".
+//   - the default in "if ctx == nil { ctx = context.TODO() }";
+//   - fresh contexts made inside downloaded modules, such as the one a
+//     validator's Struct passes to StructCtx, or a retry helper's
+//     fallback: the library's users cannot change them. The library's
+//     outbound calls without a context are still reported.
 //
 // Wrong: a stalled server holds the invocation until Lambda kills it,
 //

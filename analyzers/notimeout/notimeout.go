@@ -44,6 +44,10 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:    pass,
 		model:   model,
 		clients: make(map[ssa.Value]bound),
+		// TODO: a library that sends a request with a context of its own
+		// making, from a function its caller cannot give a context to,
+		// is missed.
+		library: pass.Module != nil && pass.Module.Version != "",
 	}
 
 	check := &lambdamodel.Check{
@@ -76,6 +80,12 @@ type checker struct {
 	pass    *analysis.Pass
 	model   *lambdamodel.Model
 	clients map[ssa.Value]bound // memoised clientBound results
+
+	// library is set in a package of a downloaded module. A context
+	// that a library makes for itself, such as a validator's default
+	// context or a retry helper's fallback, is its design; its outbound
+	// calls without a context are still reported.
+	library bool
 }
 
 func (c *checker) imported(fn *types.Func) *lambdamodel.Summary {

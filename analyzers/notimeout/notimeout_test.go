@@ -18,7 +18,7 @@ func TestNotimeout(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), notimeout.Analyzer,
 		"./background", "./outbound", "./sqlcalls", "./goroutine", "./initonly",
 		"./chain/...", "./adapter", "./gcf", "./awsv1", "./globalctx", "./netcalls",
-		"./generic", "./annotated", "./good", "./served/...")
+		"./generic", "./annotated", "./good", "./served/...", "./libcontext")
 }
 
 func TestLimitations(t *testing.T) {

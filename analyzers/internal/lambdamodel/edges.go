@@ -269,6 +269,9 @@ func (m *Model) namedTypes() []*types.TypeName {
 			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
 				continue // generic or abstract
 			}
+			if isMock(named) {
+				continue // a test double kept outside _test.go files
+			}
 			m.named = append(m.named, tn)
 		}
 		for _, imp := range p.Imports() {
@@ -277,6 +280,36 @@ func (m *Model) namedTypes() []*types.TypeName {
 	}
 	visit(m.pass.Pkg)
 	return m.named
+}
+
+// isMock reports whether T is a test double of a mocking library: a
+// struct that embeds testify's mock.Mock, or that holds a gomock
+// controller, as generated mocks do. Such types implement interfaces
+// for tests only, even when they are declared outside _test.go files.
+func isMock(T *types.Named) bool {
+	st, ok := T.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		ft := f.Type()
+		if p, ok := ft.(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		n, ok := ft.(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		path, name := n.Obj().Pkg().Path(), n.Obj().Name()
+		switch {
+		case f.Embedded() && path == "github.com/stretchr/testify/mock" && name == "Mock":
+			return true
+		case name == "Controller" && (path == "github.com/golang/mock/gomock" || path == "go.uber.org/mock/gomock"):
+			return true
+		}
+	}
+	return false
 }
 
 // testOnly reports whether only the _test.go files of the package
