@@ -17,7 +17,7 @@ func TestMain(m *testing.M) {
 func TestFrozenwork(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), frozenwork.Analyzer,
 		"./afterresponse", "./joined", "./unjoined", "./groups", "./timers",
-		"./initonly", "./once", "./chain/...", "./generic", "./lambdaurl", "./lazy", "./invoke", "./watchdog")
+		"./initonly", "./once", "./chain/...", "./generic", "./lambdaurl", "./lazy", "./invoke", "./watchdog/...")
 }
 
 func TestLimitations(t *testing.T) {

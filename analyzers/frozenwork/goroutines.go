@@ -39,7 +39,10 @@ func (c *checker) goroutineJoined(fn *ssa.Function, g *ssa.Go) bool {
 	}
 	body := withBody(g.Call.StaticCallee())
 	if body == nil {
-		return waits // what the goroutine does is unknown, so any wait after it counts
+		// What the goroutine does is unknown, so any wait after it
+		// counts, and so does a context made for it and cancelled by a
+		// deferred call, as in "defer cancel(); go worker.Run(ctx)".
+		return waits || slices.ContainsFunc(handedValues(g), func(v ssa.Value) bool { return cancelledOnReturn(fn, v) })
 	}
 	if watchesContext(fn, g, body) {
 		return true
@@ -438,6 +441,17 @@ func endsWithFn(fn *ssa.Function, v ssa.Value, depth int) bool {
 		return endsWithFn(fn, call.Call.Args[0], depth+1) || defersCancel(fn, call)
 	}
 	return false
+}
+
+// cancelledOnReturn reports whether v is a context that fn derives with
+// a cancel func that it defers.
+func cancelledOnReturn(fn *ssa.Function, v ssa.Value) bool {
+	x, ok := v.(*ssa.Extract)
+	if !ok || x.Index != 0 {
+		return false
+	}
+	call, ok := x.Tuple.(*ssa.Call)
+	return ok && isDerive(call) && defersCancel(fn, call)
 }
 
 // isDerive reports whether call is context.WithCancel, WithTimeout or

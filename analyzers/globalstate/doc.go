@@ -39,7 +39,10 @@
 // included), writes into values created per invocation, and writes
 // into the package-level state of downloaded modules, such as a global
 // logger replaced with one tagged by the request id, or a codec's type
-// caches: that state belongs to the library. Interface calls are not
+// caches: that state belongs to the library. Keyed caches are not
+// reported either: an insert into a map that the package also looks up
+// with "v, ok := m[k]", whose entries are meant to serve later
+// invocations with the same key. Interface calls are not
 // followed into test doubles (types that embed testify's mock.Mock or
 // hold a gomock controller), even outside _test.go files.
 //

@@ -3,6 +3,7 @@ package globalstate
 import (
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -120,4 +121,35 @@ func describe(g *ssa.Global, isMap bool, from *types.Package) string {
 		return "package-level map " + name
 	}
 	return "package-level var " + name
+}
+
+// mapKey names the map that v holds by where it comes from: a
+// package-level variable, or a parameter of fn, and the fields on the
+// way. It returns "" for a map of any other origin.
+func mapKey(fn *ssa.Function, v ssa.Value) string {
+	path := ""
+	for i := 0; i < 32; i++ {
+		switch a := v.(type) {
+		case *ssa.FieldAddr:
+			path = "." + strconv.Itoa(a.Field) + path
+			v = a.X
+		case *ssa.Field:
+			path = "." + strconv.Itoa(a.Field) + path
+			v = a.X
+		case *ssa.UnOp:
+			if a.Op != token.MUL {
+				return ""
+			}
+			v = a.X
+		case *ssa.Global:
+			return "global " + a.RelString(nil) + path
+		case *ssa.Parameter:
+			return "param " + fn.String() + " " + a.Name() + path
+		case *ssa.FreeVar:
+			return "free " + fn.String() + " " + a.Name() + path
+		default:
+			return ""
+		}
+	}
+	return ""
 }

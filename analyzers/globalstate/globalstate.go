@@ -75,6 +75,11 @@ type checker struct {
 	lhs   map[token.Pos]token.Pos // '=' of an assignment → start of its left side
 	facts map[*types.Func]*summaryFact
 
+	// probed holds the maps, by mapKey, that the package looks up with
+	// "v, ok := m[k]": keyed caches, whose entries serve later
+	// invocations with the same key by design.
+	probed map[string]bool
+
 	// library is set in a package of a downloaded module: its
 	// package-level state is its own business (a global logger, type
 	// caches), so writes into it are not findings.
@@ -94,7 +99,8 @@ func run(pass *analysis.Pass) (any, error) {
 		flows: make(map[*ssa.Function]*flow),
 		edges: make(map[ssa.CallInstruction][]lambdamodel.Edge),
 		lhs:   make(map[token.Pos]token.Pos),
-		facts: make(map[*types.Func]*summaryFact),
+		facts:  make(map[*types.Func]*summaryFact),
+		probed: make(map[string]bool),
 		// TODO: a library global that keeps request data, such as an
 		// error tracker's user scope, is missed.
 		library: pass.Module != nil && pass.Module.Version != "",
@@ -112,6 +118,17 @@ func (c *checker) index() {
 		for _, e := range edges {
 			if e.Instr != nil {
 				c.edges[e.Instr] = append(c.edges[e.Instr], e)
+			}
+		}
+	}
+	for _, fn := range c.model.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if l, ok := instr.(*ssa.Lookup); ok && l.CommaOk {
+					if key := mapKey(fn, l.X); key != "" {
+						c.probed[key] = true
+					}
+				}
 			}
 		}
 	}

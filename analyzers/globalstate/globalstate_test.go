@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 
 func TestGlobalstate(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), globalstate.Analyzer,
-		"./appendslice", "./template", "./libstate", "./mocked/...", "./forms", "./good", "./crosspkg/...", "./adapter", "./gcf", "./generic")
+		"./appendslice", "./template", "./libstate", "./caches", "./mocked/...", "./forms", "./good", "./crosspkg/...", "./adapter", "./gcf", "./generic")
 }
 
 func TestLimitations(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
+
+	"example.test/frozenwork/watchdog/metrics"
 )
 
 var db *sql.DB
@@ -63,6 +65,40 @@ func withFlusher(ctx context.Context) {
 	_ = ctx
 }
 
+// runMetrics is a worker of another kind whose body the check reads
+// through its call: started with a context whose cancel is deferred.
+func runMetrics(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			flush()
+		}
+	}
+}
+
+// withMetrics starts a worker through a call and stops it in a defer
+// that also does other work.
+func withMetrics(ctx context.Context) {
+	mctx, cancel := context.WithCancel(ctx)
+	go runMetrics(mctx, time.Minute) // ok: stopped by the deferred cancel
+	defer func() {
+		cancel()
+		flush()
+	}()
+}
+
+// withRemoteMetrics starts a worker of another package, whose body the
+// check cannot read, with a context whose cancel it defers.
+func withRemoteMetrics(ctx context.Context) {
+	mctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go metrics.Run(mctx, time.Minute) // ok: stopped by the deferred cancel
+}
+
 // forever watches a context that nothing cancels.
 func forever() {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -76,6 +112,8 @@ func forever() {
 func handler(ctx context.Context) error {
 	connect()
 	withFlusher(ctx)
+	withMetrics(ctx)
+	withRemoteMetrics(ctx)
 	go func() { // ok: aws-lambda-go cancels the handler's ctx when the invocation ends
 		<-ctx.Done()
 		flush()
