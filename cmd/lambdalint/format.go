@@ -21,8 +21,10 @@ import (
 type options struct {
 	format     string // -format: text, sarif, rdjsonl or github
 	newFromRev string // -new-from-rev
+	driver     string // -driver: "packages" (the default) or "vet"
 	goflags    string // -tags, as GOFLAGS for the go command
 	json       bool   // -json, the driver's own
+	fix        bool   // -fix, the driver's own
 }
 
 var formats = []string{"text", "sarif", "rdjsonl", "github"}
@@ -62,9 +64,16 @@ func takeOptions(args []string) (rest []string, opts options, err error) {
 			if opts.newFromRev, err = value(&i, a, strings.SplitN(a, "=", 2)[0]); err != nil {
 				return nil, opts, err
 			}
+		case name == "--driver" || name == "-driver":
+			if opts.driver, err = value(&i, a, strings.SplitN(a, "=", 2)[0]); err != nil {
+				return nil, opts, err
+			}
 		default:
-			if a == "-json" || a == "--json" || a == "-json=true" || a == "--json=true" {
+			switch a {
+			case "-json", "--json", "-json=true", "--json=true":
 				opts.json = true
+			case "-fix", "--fix", "-fix=true", "--fix=true":
+				opts.fix = true
 			}
 			rest = append(rest, a)
 		}
@@ -81,8 +90,12 @@ func (o *options) check(tags string) error {
 	switch {
 	case !known:
 		return fmt.Errorf("unknown -format %q: the formats are %s (and -json for the driver's JSON)", o.format, strings.Join(formats, ", "))
-	case o.json && (o.format != "text" || o.newFromRev != ""):
-		return errors.New("-json cannot be combined with -format or -new-from-rev")
+	case o.driver != "" && o.driver != "packages" && o.driver != "vet":
+		return fmt.Errorf("unknown -driver %q: the drivers are packages and vet", o.driver)
+	case o.json && o.converted():
+		return errors.New("-json cannot be combined with -format, -new-from-rev or -driver=vet")
+	case o.fix && o.converted():
+		return errors.New("-fix cannot be combined with -format, -new-from-rev or -driver=vet; run it on its own")
 	}
 	return nil
 }
@@ -90,7 +103,7 @@ func (o *options) check(tags string) error {
 // converted reports whether lambdalint reads the driver's findings and
 // writes them itself, rather than letting the driver print them.
 func (o *options) converted() bool {
-	return o.format != "text" || o.newFromRev != ""
+	return o.format != "text" || o.newFromRev != "" || o.driver == "vet"
 }
 
 // runConverted runs the driver with -json in a child process, keeps the
@@ -119,6 +132,13 @@ func runConverted(self string, args []string, opts options) int {
 	}
 
 	cmd := exec.Command(self, append([]string{"-json"}, args...)...)
+	if opts.driver == "vet" {
+		// go vet runs lambdalint once per package, with the export data
+		// of its dependencies and the build cache, so memory stays low
+		// on large repositories and unchanged packages are not analysed
+		// again.
+		cmd = exec.Command("go", append([]string{"vet", "-vettool=" + self, "-json"}, args...)...)
+	}
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	if opts.goflags != "" {
 		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
@@ -143,6 +163,9 @@ func runConverted(self string, args []string, opts options) int {
 		return 1
 	}
 	broken = reportFailures(failures, os.Stderr) || broken
+	if opts.driver == "vet" && waitErr != nil {
+		broken = true // go vet -json exits 0 on findings, so this is an error it printed
+	}
 	if waitErr != nil && !broken {
 		var exit *exec.ExitError
 		if !errors.As(waitErr, &exit) || stdout.Len() == 0 {

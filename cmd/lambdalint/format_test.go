@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -367,5 +368,37 @@ func TestSameOutput(t *testing.T) {
 		if first != second {
 			t.Errorf("lambdalint %s wrote different output on a second run", strings.Join(args, " "))
 		}
+	}
+}
+
+// TestVetDriver checks that -driver=vet, which runs the checks under go
+// vet, reports the same findings as the default driver, and an error
+// for a package that does not type-check.
+func TestVetDriver(t *testing.T) {
+	out, stderr, code := lambdalint(t, example, "-driver=vet", "-format=github", "./...")
+	if code != 3 {
+		t.Fatalf("-driver=vet exited with %d, want 3; stderr:\n%s", code, stderr)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		file, _, _ := strings.Cut(strings.TrimPrefix(line, "::warning file="), ",")
+		lineNo := regexp.MustCompile(`,line=(\d+),`).FindStringSubmatch(line)
+		check := regexp.MustCompile(`title=lambdalint (\w+)`).FindStringSubmatch(line)
+		if lineNo == nil || check == nil {
+			t.Fatalf("not a workflow command: %q", line)
+		}
+		got = append(got, fmt.Sprintf("%s:%s %s", strings.TrimPrefix(file, "testdata/example/"), lineNo[1], check[1]))
+	}
+	slices.Sort(got)
+	if want := expectedFindings(t, checks); !slices.Equal(got, want) {
+		t.Errorf("-driver=vet findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.test/broken\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "b.go"), "package broken\n\nfunc f() int { return \"x\" }\n")
+	_, stderr, code = lambdalint(t, dir, "-driver=vet", "./...")
+	if code != 1 || !strings.Contains(stderr, "cannot use") {
+		t.Errorf("-driver=vet on a type error: exit %d, stderr %q; want 1 and the error", code, stderr)
 	}
 }

@@ -57,6 +57,7 @@ Standalone only:
 
 	-format=sarif|rdjsonl|github  write the findings in that format
 	-new-from-rev=REV             report only findings on lines changed since REV
+	-driver=vet                   run the checks under go vet, for large repositories
 
 "lambdalint help NAME" prints the documentation of the check NAME.
 A finding is suppressed by "//lambdalint:ignore NAME reason" on its line
