@@ -94,14 +94,15 @@
 //     such as a client's batcher: their users cannot change them;
 //   - the code of a goroutine that is itself reported;
 //   - time.After, whose timer runs no code of its own;
-//   - a ticker or timer that is returned, stored outside the function,
-//     passed to another function or captured by a func literal, which
-//     owns it from then on.
+//   - a ticker or timer that is returned, stored outside the function or
+//     passed to another function, which owns it from then on. One that a
+//     goroutine started by the function reads is still reported.
 //
 // Known false negatives: the check does not match a wait to the
 // goroutine it is for. A wait for one goroutine also joins the others
 // that signal in the same function, and a select that gives up on a
-// timeout counts as a wait. A WaitGroup or channel handed to a function
+// timeout counts as a wait, and so does a wait that an early return
+// skips. A WaitGroup or channel handed to a function
 // by its caller counts as waited for without checking that the caller
 // waits, and a context parameter counts as cancelled when the function
 // returns without checking what the caller passes. A library that

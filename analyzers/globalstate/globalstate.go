@@ -93,12 +93,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	c := &checker{
-		pass:  pass,
-		model: model,
-		check: &lambdamodel.Check{Pass: pass, Model: model},
-		flows: make(map[*ssa.Function]*flow),
-		edges: make(map[ssa.CallInstruction][]lambdamodel.Edge),
-		lhs:   make(map[token.Pos]token.Pos),
+		pass:   pass,
+		model:  model,
+		check:  &lambdamodel.Check{Pass: pass, Model: model},
+		flows:  make(map[*ssa.Function]*flow),
+		edges:  make(map[ssa.CallInstruction][]lambdamodel.Edge),
+		lhs:    make(map[token.Pos]token.Pos),
 		facts:  make(map[*types.Func]*summaryFact),
 		probed: make(map[string]bool),
 		// TODO: a library global that keeps request data, such as an

@@ -19,8 +19,8 @@ func (c *checker) fixContextSource(fn *ssa.Function, call ssa.CallInstruction) [
 		return nil
 	}
 	ctx := c.contextInScope(expr.Pos())
-	if ctx == nil || c.assignsTo(expr, ctx) {
-		return nil // no ctx to use, or an assignment to ctx itself
+	if ctx == nil || c.assignsTo(expr, ctx) || startsGoroutine(call) {
+		return nil // no ctx to use, an assignment to ctx itself, or work meant to outlive the handler
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Replace with " + ctx.Name(),
@@ -154,4 +154,20 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// startsGoroutine reports whether the context that call makes is given
+// to a go statement: the handler's ctx is cancelled when the handler
+// returns, so it is not a fix for work that must run on.
+func startsGoroutine(call ssa.CallInstruction) bool {
+	v, ok := call.(*ssa.Call)
+	if !ok || v.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		if _, ok := ref.(*ssa.Go); ok {
+			return true
+		}
+	}
+	return false
 }

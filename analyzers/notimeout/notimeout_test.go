@@ -26,5 +26,5 @@ func TestLimitations(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), notimeout.Analyzer, "./fixes")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), notimeout.Analyzer, "./fixes", "./fixes/detached")
 }

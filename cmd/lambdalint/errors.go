@@ -39,7 +39,7 @@ func runFiltered(args []string) int {
 		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
 		return 2
 	}
-	if opts.converted() {
+	if !opts.textByDriver() {
 		return runConverted(self, rest, opts)
 	}
 	cmd := exec.Command(self, rest...)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,6 +26,7 @@ type options struct {
 	goflags    string // -tags, as GOFLAGS for the go command
 	json       bool   // -json, the driver's own
 	fix        bool   // -fix, the driver's own
+	raw        bool   // a flag whose output only the driver writes, such as -c or -diff
 }
 
 var formats = []string{"text", "sarif", "rdjsonl", "github"}
@@ -75,6 +77,9 @@ func takeOptions(args []string) (rest []string, opts options, err error) {
 			case "-fix", "--fix", "-fix=true", "--fix=true":
 				opts.fix = true
 			}
+			if slices.Contains([]string{"-c", "-diff", "-cpuprofile", "-memprofile", "-trace", "-debug"}, strings.TrimPrefix(name, "-")) {
+				opts.raw = true
+			}
 			rest = append(rest, a)
 		}
 	}
@@ -104,6 +109,13 @@ func (o *options) check(tags string) error {
 // writes them itself, rather than letting the driver print them.
 func (o *options) converted() bool {
 	return o.format != "text" || o.newFromRev != "" || o.driver == "vet"
+}
+
+// textByDriver reports whether the go/analysis driver should print the
+// findings itself: for -json, -fix and the flags whose output only it
+// writes. Otherwise lambdalint prints them, with the check's name.
+func (o *options) textByDriver() bool {
+	return !o.converted() && (o.json || o.fix || o.raw)
 }
 
 // runConverted runs the driver with -json in a child process, keeps the
@@ -183,7 +195,13 @@ func runConverted(self string, args []string, opts options) int {
 		findings = kept
 	}
 
-	out := bufio.NewWriter(os.Stdout)
+	// Text goes to standard error, as the go/analysis driver and go vet
+	// write it; the machine formats go to standard output.
+	dest := os.Stdout
+	if opts.format == "text" {
+		dest = os.Stderr
+	}
+	out := bufio.NewWriter(dest)
 	if err := write(out, opts.format, findings, root); err == nil {
 		err = out.Flush()
 	} else {
@@ -212,10 +230,11 @@ func write(w io.Writer, format string, fs []finding, root string) error {
 	return writeText(w, fs)
 }
 
-// writeText prints the findings as the driver does.
+// writeText prints the findings as the driver does, each followed by
+// the name of its check, as in "file:line:col: message (notimeout)".
 func writeText(w io.Writer, fs []finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s: %s\n", f.Pos, f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s (%s)\n", f.Pos, f.Message, f.Analyzer); err != nil {
 			return err
 		}
 		for _, r := range f.Related {

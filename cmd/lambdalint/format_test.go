@@ -340,16 +340,17 @@ func TestNewFromRev(t *testing.T) {
 		t.Errorf("-new-from-rev=main reported (of %d findings in all):\n%s\nwant only the one at main.go:%d", len(want), out, line)
 	}
 
-	// An uncommitted edit counts as changed; so does the text format.
+	// An uncommitted edit counts as changed; so does the text format,
+	// which goes to standard error as without the flag.
 	testutil.Git(t, dir, "checkout", "-q", "main")
-	out, _, code = lambdalint(t, dir, "-new-from-rev=HEAD", "./...")
-	if code != 0 || out != "" {
-		t.Errorf("with no change, exit %d and output %q; want 0 and nothing", code, out)
+	out, stderr, code = lambdalint(t, dir, "-new-from-rev=HEAD", "./...")
+	if code != 0 || out != "" || stderr != "" {
+		t.Errorf("with no change, exit %d, output %q and %q; want 0 and nothing", code, out, stderr)
 	}
 	write(t, main, string(data))
-	out, _, code = lambdalint(t, dir, "-new-from-rev=HEAD", "./...")
-	if code != 3 || strings.Count(out, "\n") < 1 || !strings.Contains(out, fmt.Sprintf("main.go:%d:", line)) || strings.Contains(out, "receipts") {
-		t.Errorf("with an uncommitted edit, exit %d and output:\n%s", code, out)
+	out, stderr, code = lambdalint(t, dir, "-new-from-rev=HEAD", "./...")
+	if code != 3 || out != "" || !strings.Contains(stderr, fmt.Sprintf("main.go:%d:", line)) || !strings.Contains(stderr, "(notimeout)") || strings.Contains(stderr, "receipts") {
+		t.Errorf("with an uncommitted edit, exit %d, output %q and standard error:\n%s", code, out, stderr)
 	}
 
 	_, stderr, code = lambdalint(t, dir, "-new-from-rev=no-such-branch", "./...")

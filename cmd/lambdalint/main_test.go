@@ -178,8 +178,11 @@ func TestExitStatusFindings(t *testing.T) {
 	if code != 3 {
 		t.Errorf("exit status on findings = %d, want 3", code)
 	}
-	if !strings.Contains(stderr, "context.Background() drops the handler's deadline") {
-		t.Errorf("text output lacks the Background finding:\n%s", stderr)
+	if !strings.Contains(stderr, "context.Background() drops the handler's deadline, so calls made with it keep running until the invocation times out (notimeout)") {
+		t.Errorf("text output lacks the Background finding with its check's name:\n%s", stderr)
+	}
+	if strings.Count(stderr, "drops the handler's deadline, so calls made with it keep running until the invocation times out (notimeout)\n") != 1 {
+		t.Errorf("text output repeats the finding of the package's test variant:\n%s", stderr)
 	}
 }
 

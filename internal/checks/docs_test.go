@@ -30,6 +30,10 @@ func page(a *analysis.Analyzer) []byte {
 	pr := comment.Printer{HeadingLevel: 2}
 	b.WriteString(fenceCode(string(pr.Markdown(p.Parse(a.Doc)))))
 
+	if strings.Contains(a.Doc, "\nFlags:") {
+		// The documentation describes its flags itself.
+		return withSuppression(&b, a)
+	}
 	b.WriteString("\n## Flags\n\n")
 	n := 0
 	a.Flags.VisitAll(func(f *flag.Flag) {
@@ -43,7 +47,12 @@ func page(a *analysis.Analyzer) []byte {
 	if n == 0 {
 		b.WriteString("None.\n")
 	}
-	fmt.Fprintf(&b, "\n## Suppressing a finding\n\n"+
+	return withSuppression(&b, a)
+}
+
+// withSuppression ends the page with how to suppress a finding.
+func withSuppression(b *bytes.Buffer, a *analysis.Analyzer) []byte {
+	fmt.Fprintf(b, "\n## Suppressing a finding\n\n"+
 		"Write `//lambdalint:ignore %[1]s <reason>` at the end of the reported line or on the line above it; "+
 		"under golangci-lint and nogo, `//nolint:%[1]s` works too. See [suppressing findings](suppressing.md).\n", a.Name)
 	return b.Bytes()
