@@ -57,7 +57,7 @@ var base struct {
 
 func loadBase() error {
 	base.once.Do(func() {
-		dir, _ := filepath.Abs(filepath.Join("testdata", "fuzz"))
+		dir, _ := filepath.Abs(filepath.Join("testdata", "fuzzbase"))
 		if base.err = testutil.DownloadModules(dir); base.err != nil {
 			return
 		}
@@ -121,14 +121,14 @@ func runChecks(t *testing.T, src string) map[string]int {
 		}),
 		Sizes: base.sizes,
 	}
-	pkg, err := conf.Check("example.test/fuzz/prog", base.fset, []*ast.File{syntax}, info)
+	pkg, err := conf.Check("example.test/fuzzbase/prog", base.fset, []*ast.File{syntax}, info)
 	if err != nil {
 		t.Fatalf("the generator wrote a program that does not type-check: %v\n%s", err, numbered(src))
 	}
 	prog := &packages.Package{
-		ID:         "example.test/fuzz/prog",
+		ID:         "example.test/fuzzbase/prog",
 		Name:       "main",
-		PkgPath:    "example.test/fuzz/prog",
+		PkgPath:    "example.test/fuzzbase/prog",
 		GoFiles:    []string{file},
 		Fset:       base.fset,
 		Syntax:     []*ast.File{syntax},

@@ -1,4 +1,4 @@
-module example.test/fuzz
+module example.test/fuzzbase
 
 go 1.26.0
 
