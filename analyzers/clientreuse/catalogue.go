@@ -189,21 +189,6 @@ func isClientClose(fn *types.Func) bool {
 	return false
 }
 
-// isOnceCall reports whether fn runs or wraps a func once:
-// (*sync.Once).Do, sync.OnceFunc, sync.OnceValue and sync.OnceValues.
-func isOnceCall(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return false
-	}
-	switch fn.Name() {
-	case "OnceFunc", "OnceValue", "OnceValues":
-		return fn.Signature().Recv() == nil
-	case "Do":
-		return analysisutil.IsNamed(fn.Signature().Recv().Type(), "sync", "Once")
-	}
-	return false
-}
-
 // keepsArgument reports whether a call of fn stores its arguments in
 // its receiver for later: sync.Map and the sync/atomic containers.
 func keepsArgument(fn *types.Func) bool {

@@ -81,9 +81,8 @@ func (f *summaryFact) String() string {
 const maxRounds = 16
 
 type checker struct {
-	pass   *analysis.Pass
-	model  *lambdamodel.Model
-	module string // the path of the module being analysed, or ""
+	pass  *analysis.Pass
+	model *lambdamodel.Model
 
 	params map[*ssa.Function][]fate        // what each function does with its parameters
 	fresh  map[*ssa.Function][]freshResult // the clients each function builds and returns
@@ -112,9 +111,6 @@ func run(pass *analysis.Pass) (any, error) {
 		fresh:     make(map[*ssa.Function][]freshResult),
 		facts:     make(map[*types.Func]*summaryFact),
 		summaries: make(map[*types.Func]*lambdamodel.Summary),
-	}
-	if pass.Module != nil {
-		c.module = pass.Module.Path
 	}
 	c.index()
 	c.summariseFlows()
@@ -169,10 +165,10 @@ func (c *checker) index() {
 		for _, e := range m.Edges[fn] {
 			switch {
 			case e.Local == nil:
-			case e.Kind == lambdamodel.FuncArg && isOnceCall(analysisutil.Callee(e.Instr.Common())):
+			case e.Kind == lambdamodel.FuncArg && analysisutil.IsOnceCall(analysisutil.Callee(e.Instr.Common())):
 				c.once[e.Local] = true
 			case e.Kind == lambdamodel.Call || e.Kind == lambdamodel.Defer || e.Kind == lambdamodel.Go || e.Kind == lambdamodel.GoJoined:
-				if localCallee(e.Instr.Common()) == e.Local {
+				if analysisutil.LocalCallee(e.Instr.Common()) == e.Local {
 					c.callSites[e.Local] = append(c.callSites[e.Local], e.Instr)
 				}
 			}
@@ -219,7 +215,7 @@ func withoutOnceEdges(edges map[*ssa.Function][]lambdamodel.Edge) map[*ssa.Funct
 	out := make(map[*ssa.Function][]lambdamodel.Edge, len(edges))
 	for fn, es := range edges {
 		out[fn] = slices.DeleteFunc(slices.Clone(es), func(e lambdamodel.Edge) bool {
-			return e.Kind == lambdamodel.FuncArg && isOnceCall(analysisutil.Callee(e.Instr.Common()))
+			return e.Kind == lambdamodel.FuncArg && analysisutil.IsOnceCall(analysisutil.Callee(e.Instr.Common()))
 		})
 	}
 	return out
@@ -407,18 +403,8 @@ func (c *checker) span(instr ssa.Instruction) (token.Pos, token.Pos) {
 	return instr.Pos(), token.NoPos
 }
 
-// external reports whether pkg belongs to the standard library or to a
-// catalogued module, which the analyzer does not summarise.
-func (c *checker) external(pkg *types.Package) bool {
-	if pkg == nil {
-		return true
-	}
-	path := pkg.Path()
-	if c.module != "" && (path == c.module || strings.HasPrefix(path, c.module+"/")) {
-		return false
-	}
-	return lambdamodel.IsStd(path) || lambdamodel.Catalogued(path)
-}
+// external reports whether calls into pkg are left to the catalogue.
+func (c *checker) external(pkg *types.Package) bool { return c.model.External(pkg) }
 
 // fact returns the summary of a function of another package, or nil.
 func (c *checker) fact(fn *types.Func) *summaryFact {

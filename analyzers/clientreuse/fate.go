@@ -45,7 +45,7 @@ func (c *checker) sources(fn *ssa.Function) []source {
 			}
 			callee := analysisutil.Callee(call.Common())
 			if ctor, ok := catalogueCtor(callee); ok {
-				out = append(out, source{instr: call, value: call, index: resultIndex(call, 0), ctor: ctor})
+				out = append(out, source{instr: call, value: call, index: analysisutil.ResultIndex(call, 0), ctor: ctor})
 				continue
 			}
 			name, local, results := c.freshOf(call.Common())
@@ -53,7 +53,7 @@ func (c *checker) sources(fn *ssa.Function) []source {
 				out = append(out, source{
 					instr: call,
 					value: call,
-					index: resultIndex(call, r.Result),
+					index: analysisutil.ResultIndex(call, r.Result),
 					ctor:  constructor{Name: r.Name, Kind: r.Kind},
 					via:   append([]string{name}, r.Via...),
 					local: local + r.local,
@@ -67,7 +67,7 @@ func (c *checker) sources(fn *ssa.Function) []source {
 // freshOf returns the name of the function that c calls, 1 when that
 // function is of this package, and the fresh clients it returns.
 func (c *checker) freshOf(common *ssa.CallCommon) (string, int, []freshResult) {
-	if local := localCallee(common); local != nil {
+	if local := analysisutil.LocalCallee(common); local != nil {
 		return localName(local), 1, c.fresh[local]
 	}
 	callee := analysisutil.Callee(common)
@@ -80,34 +80,9 @@ func (c *checker) freshOf(common *ssa.CallCommon) (string, int, []freshResult) {
 	return "", 0, nil
 }
 
-// resultIndex returns i for a call with several results, and -1 for a
-// call with one.
-func resultIndex(call *ssa.Call, i int) int {
-	if _, ok := call.Type().(*types.Tuple); ok {
-		return i
-	}
-	return -1
-}
-
 func asValue(instr ssa.Instruction) ssa.Value {
 	v, _ := instr.(ssa.Value)
 	return v
-}
-
-// localCallee returns the function with a body in this package that
-// common calls statically, generic origin included, or nil.
-func localCallee(common *ssa.CallCommon) *ssa.Function {
-	callee := common.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if callee.Origin() != nil && callee.Origin().Blocks != nil {
-		return callee.Origin()
-	}
-	if callee.Blocks == nil {
-		return nil
-	}
-	return callee
 }
 
 // fateOf follows value v of fn, or result index of it when index is not
@@ -294,7 +269,7 @@ func (t *tracker) call(v ssa.Value, call ssa.CallInstruction) {
 	}
 	result, _ := call.(*ssa.Call)
 
-	if local := localCallee(common); local != nil {
+	if local := analysisutil.LocalCallee(common); local != nil {
 		params := t.c.params[local]
 		for _, i := range args {
 			if i >= len(params) {
@@ -320,7 +295,7 @@ func (t *tracker) call(v ssa.Value, call ssa.CallInstruction) {
 				}
 			}
 		}
-	case isOnceCall(callee), keepsArgument(callee):
+	case analysisutil.IsOnceCall(callee), keepsArgument(callee):
 		t.f.kept = true
 	case result != nil:
 		// A library call may wrap what it is given in its result, as
@@ -346,7 +321,7 @@ func (t *tracker) applyParam(p fate, result *ssa.Call) {
 		return
 	}
 	for _, r := range p.results {
-		t.pushResult(result, resultIndex(result, r))
+		t.pushResult(result, analysisutil.ResultIndex(result, r))
 	}
 }
 
@@ -359,7 +334,7 @@ func wrapped(call *ssa.Call, push func(ssa.Value, int)) {
 		if _, basic := T.Underlying().(*types.Basic); basic || types.Identical(T, errorType) {
 			continue
 		}
-		push(call, resultIndex(call, i))
+		push(call, analysisutil.ResultIndex(call, i))
 	}
 }
 

@@ -56,10 +56,9 @@ func (f *summaryFact) String() string {
 }
 
 type checker struct {
-	pass   *analysis.Pass
-	model  *lambdamodel.Model
-	check  *lambdamodel.Check // positions stored in facts
-	module string             // the path of the module being analysed, or ""
+	pass  *analysis.Pass
+	model *lambdamodel.Model
+	check *lambdamodel.Check // positions stored in facts
 
 	initFuncs map[*ssa.Function]bool // main before serving, init functions and the package initializer
 	once      map[*ssa.Function]bool // funcs run by sync.Once or wrapped by sync.OnceFunc, OnceValue, OnceValues
@@ -86,9 +85,6 @@ func run(pass *analysis.Pass) (any, error) {
 		check:   &lambdamodel.Check{Pass: pass, Model: model},
 		facts:   make(map[*types.Func]*summaryFact),
 		exports: make(map[*ssa.Function]*summaryFact),
-	}
-	if pass.Module != nil {
-		c.module = pass.Module.Path
 	}
 	c.index()
 
@@ -128,7 +124,7 @@ func imports(pkg *types.Package, path string) bool {
 func (c *checker) checkCall(call *ssa.Call) {
 	callee := analysisutil.Callee(call.Common())
 	if isOpen(callee) {
-		p := c.follow(call, resultIndex(call, 0))
+		p := c.follow(call, analysisutil.ResultIndex(call, 0))
 		c.decide(p, nil, func(msg string) {
 			c.pass.Report(analysis.Diagnostic{Pos: c.model.CallPos(call), Message: "sql." + callee.Name() + " " + msg})
 		}, func(r *returnedPool) {
@@ -146,7 +142,7 @@ func (c *checker) checkCall(call *ssa.Call) {
 	}
 	name := lambdamodel.QualifiedName(callee)
 	for _, pool := range f.Pools {
-		p := c.follow(call, resultIndex(call, pool.Result))
+		p := c.follow(call, analysisutil.ResultIndex(call, pool.Result))
 		via := append([]string{name}, pool.Via...)
 		c.decide(p, via, func(msg string) {
 			c.pass.Report(analysis.Diagnostic{
@@ -242,10 +238,10 @@ func (c *checker) index() {
 		for _, e := range m.Edges[fn] {
 			switch {
 			case e.Local == nil:
-			case e.Kind == lambdamodel.FuncArg && isOnceCall(analysisutil.Callee(e.Instr.Common())):
+			case e.Kind == lambdamodel.FuncArg && analysisutil.IsOnceCall(analysisutil.Callee(e.Instr.Common())):
 				c.once[e.Local] = true
 			case e.Kind == lambdamodel.Call || e.Kind == lambdamodel.Defer || e.Kind == lambdamodel.Go || e.Kind == lambdamodel.GoJoined:
-				if localCallee(e.Instr.Common()) == e.Local {
+				if analysisutil.LocalCallee(e.Instr.Common()) == e.Local {
 					c.callSites[e.Local] = append(c.callSites[e.Local], e.Instr)
 				}
 			}
@@ -271,33 +267,8 @@ func (c *checker) index() {
 	}
 }
 
-// isOnceCall reports whether fn runs or wraps a func once:
-// (*sync.Once).Do, sync.OnceFunc, sync.OnceValue and sync.OnceValues.
-func isOnceCall(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return false
-	}
-	switch fn.Name() {
-	case "OnceFunc", "OnceValue", "OnceValues":
-		return fn.Signature().Recv() == nil
-	case "Do":
-		return analysisutil.IsNamed(fn.Signature().Recv().Type(), "sync", "Once")
-	}
-	return false
-}
-
-// external reports whether pkg belongs to the standard library or to a
-// catalogued module, which have no facts.
-func (c *checker) external(pkg *types.Package) bool {
-	if pkg == nil {
-		return true
-	}
-	path := pkg.Path()
-	if c.module != "" && (path == c.module || strings.HasPrefix(path, c.module+"/")) {
-		return false
-	}
-	return lambdamodel.IsStd(path) || lambdamodel.Catalogued(path)
-}
+// external reports whether calls into pkg are left to the catalogue.
+func (c *checker) external(pkg *types.Package) bool { return c.model.External(pkg) }
 
 // fact returns the summary of a function of another package, or nil.
 func (c *checker) fact(fn *types.Func) *summaryFact {

@@ -243,7 +243,7 @@ func (p *poolFlow) returned(v ssa.Value, ret *ssa.Return) {
 		}
 		for _, call := range p.c.callSites[fn] {
 			if result, ok := call.(*ssa.Call); ok {
-				p.pushResult(result, resultIndex(result, i))
+				p.pushResult(result, analysisutil.ResultIndex(result, i))
 			}
 		}
 		if exportedFunc(fn) {
@@ -280,7 +280,7 @@ func (p *poolFlow) call(v ssa.Value, call ssa.CallInstruction) {
 		}
 		return
 	}
-	if local := localCallee(common); local != nil {
+	if local := analysisutil.LocalCallee(common); local != nil {
 		for _, i := range args {
 			if i < len(local.Params) {
 				p.push(local.Params[i])
@@ -322,7 +322,7 @@ func (p *poolFlow) wrap(call *ssa.Call) {
 		if _, basic := T.Underlying().(*types.Basic); basic || types.Identical(T, errorType) {
 			continue
 		}
-		p.pushResult(call, resultIndex(call, i))
+		p.pushResult(call, analysisutil.ResultIndex(call, i))
 	}
 }
 
@@ -360,31 +360,6 @@ func fieldOf(instr ssa.Instruction) *types.Var {
 		return x.X.Type().Underlying().(*types.Struct).Field(x.Field)
 	}
 	return nil
-}
-
-// resultIndex returns i for a call with several results, and -1 for a
-// call with one.
-func resultIndex(call *ssa.Call, i int) int {
-	if _, ok := call.Type().(*types.Tuple); ok {
-		return i
-	}
-	return -1
-}
-
-// localCallee returns the function with a body in this package that
-// common calls statically, generic origin included, or nil.
-func localCallee(common *ssa.CallCommon) *ssa.Function {
-	callee := common.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if callee.Origin() != nil && callee.Origin().Blocks != nil {
-		return callee.Origin()
-	}
-	if callee.Blocks == nil {
-		return nil
-	}
-	return callee
 }
 
 // exportedFunc reports whether other packages can call fn.

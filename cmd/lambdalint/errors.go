@@ -42,23 +42,11 @@ func runFiltered(args []string) int {
 	if !opts.textByDriver() {
 		return runConverted(self, rest, opts)
 	}
-	cmd := exec.Command(self, rest...)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	if opts.goflags != "" {
-		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
-	}
-	cmd.Stdin, cmd.Stdout = os.Stdin, os.Stdout
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
+	broken, err, startErr := runChild(exec.Command(self, rest...), opts, os.Stdout)
+	if startErr != nil {
+		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", startErr)
 		return 1
 	}
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
-		return 1
-	}
-	broken := filterErrors(stderr, os.Stderr)
-	err = cmd.Wait()
 
 	var exit *exec.ExitError
 	switch {
@@ -71,6 +59,27 @@ func runFiltered(args []string) int {
 	}
 	fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
 	return 1
+}
+
+// runChild runs cmd as lambdalint's child, with the GOFLAGS of opts,
+// its standard output to stdout and its standard error through
+// filterErrors. It returns whether a package could not be analysed, the
+// child's exit error, and an error when the child could not start.
+func runChild(cmd *exec.Cmd, opts options, stdout io.Writer) (broken bool, waitErr, err error) {
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	if opts.goflags != "" {
+		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
+	}
+	cmd.Stdin, cmd.Stdout = os.Stdin, stdout
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return false, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return false, nil, err
+	}
+	broken = filterErrors(stderr, os.Stderr)
+	return broken, cmd.Wait(), nil
 }
 
 // filterErrors copies the driver's standard error, dropping the lines

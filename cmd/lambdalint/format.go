@@ -151,23 +151,12 @@ func runConverted(self string, args []string, opts options) int {
 		// again.
 		cmd = exec.Command("go", append([]string{"vet", "-vettool=" + self, "-json"}, args...)...)
 	}
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	if opts.goflags != "" {
-		cmd.Env = append(cmd.Env, "GOFLAGS="+opts.goflags)
-	}
 	var stdout bytes.Buffer
-	cmd.Stdin, cmd.Stdout = os.Stdin, &stdout
-	stderr, err := cmd.StderrPipe()
+	broken, waitErr, err := runChild(cmd, opts, &stdout)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
 		return 1
 	}
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(os.Stderr, "lambdalint: %v\n", err)
-		return 1
-	}
-	broken := filterErrors(stderr, os.Stderr)
-	waitErr := cmd.Wait()
 
 	findings, failures, err := decodeFindings(&stdout)
 	if err != nil {

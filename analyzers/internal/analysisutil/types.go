@@ -85,3 +85,43 @@ func NamedOf(T types.Type) *types.Named {
 	n, _ := types.Unalias(T).(*types.Named)
 	return n
 }
+
+// IsOnceCall reports whether fn runs or wraps a func once for the
+// program's life: sync.OnceFunc, OnceValue, OnceValues or (*sync.Once).Do.
+func IsOnceCall(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return false
+	}
+	switch fn.Name() {
+	case "OnceFunc", "OnceValue", "OnceValues":
+		return fn.Signature().Recv() == nil
+	case "Do":
+		return IsNamed(fn.Signature().Recv().Type(), "sync", "Once")
+	}
+	return false
+}
+
+// LocalCallee returns the function with a body in this package that a
+// static call runs, the generic function for an instance, or nil.
+func LocalCallee(common *ssa.CallCommon) *ssa.Function {
+	callee := common.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if callee.Origin() != nil && callee.Origin().Blocks != nil {
+		return callee.Origin()
+	}
+	if callee.Blocks == nil {
+		return nil
+	}
+	return callee
+}
+
+// ResultIndex returns i when call returns several results, which
+// Extract instructions take apart, and -1 when it returns one.
+func ResultIndex(call *ssa.Call, i int) int {
+	if _, ok := call.Type().(*types.Tuple); ok {
+		return i
+	}
+	return -1
+}

@@ -235,6 +235,13 @@ func IsStd(path string) bool {
 // external reports whether pkg belongs to the standard library or to a
 // catalogued module. A package of the module being analysed is never
 // external, even when the module path has no dot.
+// External reports whether calls into pkg are left to the checks'
+// catalogues: the standard library and the catalogued modules, unless
+// they are the module being analysed. A nil package counts as external.
+func (m *Model) External(pkg *types.Package) bool {
+	return pkg == nil || m.external(pkg)
+}
+
 func (m *Model) external(pkg *types.Package) bool {
 	path := pkg.Path()
 	if inModule(m.pass, path) {
