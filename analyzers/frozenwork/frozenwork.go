@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// TODO: a library whose asynchronous sends must be flushed before
 	// the handler returns is missed.
-	c := &checker{pass: pass, model: model, roots: make(map[*ssa.Function]bool), library: pass.Module != nil && pass.Module.Version != ""}
+	c := &checker{pass: pass, model: model, roots: make(map[*ssa.Function]bool), library: model.Library}
 	for _, h := range model.Handlers {
 		if h.Local != nil {
 			c.roots[h.Local] = true

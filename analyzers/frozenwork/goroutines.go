@@ -389,10 +389,10 @@ func containsWait(fn *ssa.Function) bool {
 
 // watchesContext reports whether the goroutine that g starts, running
 // body, waits on the Done channel of a context that is cancelled when
-// fn returns: fn's own context, which the caller or aws-lambda-go
-// cancels when the invocation ends, or one derived in fn whose cancel
-// func fn defers. Such a goroutine is a watchdog or a periodic flush
-// that stops with the handler.
+// fn returns. That is a context parameter of fn, which the caller or
+// aws-lambda-go cancels when the invocation ends, or one derived in fn
+// whose cancel func fn defers. Such a goroutine is a watchdog or a
+// periodic flush that stops with the handler.
 func watchesContext(fn *ssa.Function, g *ssa.Go, body *ssa.Function) bool {
 	if !receivesDoneDeep(body) {
 		return false

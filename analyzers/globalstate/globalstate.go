@@ -103,7 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		probed: make(map[string]bool),
 		// TODO: a library global that keeps request data, such as an
 		// error tracker's user scope, is missed.
-		library: pass.Module != nil && pass.Module.Version != "",
+		library: model.Library,
 	}
 	c.index()
 	c.traceAll()

@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// TODO: a library that sends a request with a context of its own
 		// making, from a function its caller cannot give a context to,
 		// is missed.
-		library: pass.Module != nil && pass.Module.Version != "",
+		library: model.Library,
 	}
 
 	check := &lambdamodel.Check{
@@ -83,8 +83,8 @@ type checker struct {
 
 	// library is set in a package of a downloaded module. A context
 	// that a library makes for itself, such as a validator's default
-	// context or a retry helper's fallback, is its design; its outbound
-	// calls without a context are still reported.
+	// context, is its design and is not reported. Its outbound calls
+	// without a context still are.
 	library bool
 }
 

@@ -17,8 +17,8 @@ import (
 	"github.com/lambdalint/lambdalint/internal/checks"
 )
 
-// options are the flags that lambdalint handles itself, before the
-// go/analysis driver sees the arguments.
+// options are the flags that lambdalint handles itself, before it
+// passes the other arguments to the go/analysis driver.
 type options struct {
 	format     string // -format: text, sarif, rdjsonl or github
 	newFromRev string // -new-from-rev

@@ -253,7 +253,7 @@ func escapePath(p string) string {
 	return (&url.URL{Path: p}).EscapedPath()
 }
 
-// fingerprint identifies a finding by what it says and the text of its
+// fingerprint identifies a finding by its message and the text of its
 // line, not by the line's number, so that it survives edits above it.
 // Findings with the same fingerprint are told apart by the caller with
 // a count.

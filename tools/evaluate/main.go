@@ -181,6 +181,7 @@ func lint(bin string, r repository) ([]finding, error) {
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
 		return nil, fmt.Errorf("%s is not in %s: run bench/fetch.sh %s first", r.name, *corpusDir, *corpusDir)
 	}
+
 	cmd := exec.Command(bin, "-format=rdjsonl", "./...")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), r.env...)
@@ -191,6 +192,7 @@ func lint(bin string, r repository) ([]finding, error) {
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 3) {
 		return nil, fmt.Errorf("lambdalint failed on %s: %v\n%s", r.name, err, stderr.String())
 	}
+
 	var out []finding
 	dec := json.NewDecoder(&stdout)
 	for {

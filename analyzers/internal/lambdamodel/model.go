@@ -58,6 +58,12 @@ type Model struct {
 	// invocations.
 	Serves bool
 
+	// Library is true in a package of a downloaded module, one with a
+	// version. Its package-level state, the contexts it makes and the
+	// goroutines it starts are its own design, which its users cannot
+	// change, so checks leave them alone.
+	Library bool
+
 	pass    *analysis.Pass
 	calls   map[token.Pos]*ast.CallExpr     // call syntax by the position of '('
 	globals map[*ssa.Global][]*ssa.Function // funcs stored in package-level vars
@@ -138,6 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	m := &Model{
+		Library: pass.Module != nil && pass.Module.Version != "",
 		pass:    pass,
 		Edges:   make(map[*ssa.Function][]Edge),
 		globals: make(map[*ssa.Global][]*ssa.Function),
